@@ -1,0 +1,182 @@
+"""Every page builds, is in the navigation, has the parts a page needs, and shows no raw syntax."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.checks.html import main_content, parse, visible_text_blocks
+from tests.checks.problems import Problem
+from tests.checks.site import Build
+
+# Markdown or template syntax that, left in the built text, means it was not rendered.
+# Each: (pattern in built text, pattern to find the source line, what went wrong, fix).
+LEFTOVERS = [
+    (
+        r"!!!",
+        r"!!!",
+        "an admonition ('!!! note') was not rendered",
+        "start '!!! note \"Title\"' at the very start of a line (no spaces before it) "
+        "after a blank line, "
+        "and indent the text under it by exactly 4 spaces",
+    ),
+    (
+        r"\?\?\?",
+        r"\?\?\?",
+        "a collapsible box ('??? note') was not rendered",
+        "start '??? note \"Title\"' at the very start of a line (no spaces before it) "
+        "after a blank line, "
+        "and indent the text under it by exactly 4 spaces",
+    ),
+    (
+        r"(^|\s)===\s*[\"']",
+        r"^\s*===",
+        "a tab ('=== \"Tab\"') was not rendered",
+        "start '=== \"Tab name\"' at the very start of a line after a blank line, and indent the tab's text by 4 spaces",
+    ),
+    (
+        r"--8<--",
+        r"--8<--",
+        "a snippet include ('--8<--') was not rendered",
+        "put '--8<-- \"file.md\"' alone on its own line, with the file name in quotes",
+    ),
+    (
+        r"\{\{|\}\}",
+        r"\{\{|\}\}",
+        "a '{{ ... }}' value was not filled in",
+        "use a value defined under 'extra:' in mkdocs.yml, e.g. {{ clinic.phone }}; "
+        "values do not work in the front matter, write the text there instead",
+    ),
+    (
+        r"\{%|%\}",
+        r"\{%|%\}",
+        "a '{% ... %}' template instruction was not run",
+        "check the spelling and that every '{% if %}' has its '{% endif %}'",
+    ),
+    (
+        r"\]\s?\(",
+        r"\]\s*\(",
+        "a link '[text](page.md)' was not turned into a link",
+        "write the link as [text](page.md): no space between ']' and '(', and close every bracket",
+    ),
+    (
+        r":(material|fontawesome|octicons|simple)-[a-z0-9-]+:",
+        r":(material|fontawesome|octicons|simple)-",
+        "an icon code was not recognised",
+        "check the icon name in Material's icon search",
+    ),
+]
+
+
+def source_line(project: Path, source: str, pattern: str) -> str:
+    """'docs/x.md:12' for the first line matching `pattern`, or just the file."""
+    path = project / source
+    if source.startswith("docs/") and path.is_file():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(pattern, line):
+                return f"{source}:{number}"
+    return source
+
+
+def check_every_page_built(build: Build) -> list[Problem]:
+    return [
+        Problem(
+            source,
+            f"no HTML page was built (expected {html})",
+            "check the build output above for an error about this file",
+        )
+        for html, source in build.sources.items()
+        if not (build.site / html).is_file()
+    ]
+
+
+def nav_links(build: Build) -> set[str]:
+    """Built pages that some page's main navigation links to (union, so pruning is fine)."""
+    linked = set()
+    for html in build.html_pages():
+        page = build.site / html
+        for href in parse(page).xpath('//nav[contains(@class,"md-nav--primary")]//a/@href'):
+            target = (page.parent / href.split("#")[0]).resolve()
+            if target.is_dir() or href.split("#")[0].endswith("/") or not href.split("#")[0]:
+                target = target / "index.html"
+            if target.is_relative_to(build.site.resolve()):
+                linked.add(target.relative_to(build.site.resolve()).as_posix())
+    return linked
+
+
+def check_in_navigation(build: Build) -> list[Problem]:
+    linked = nav_links(build)
+    return [
+        Problem(
+            source,
+            "this page is not in the site's menu, so patients cannot find it",
+            f"add it under 'nav:' in mkdocs.yml, e.g. '- Page title: {source[5:]}'",
+        )
+        for html, source in build.sources.items()
+        if html not in linked
+    ]
+
+
+def check_page_parts(build: Build) -> list[Problem]:
+    problems = []
+    for html in build.html_pages():
+        doc = parse(build.site / html)
+        where = build.source_of(html)
+        title = (doc.findtext(".//title") or "").strip()
+        if not title:
+            problems.append(
+                Problem(where, "the page has no <title>", "add 'title:' to the front matter")
+            )
+        h1s = doc.xpath("//h1")
+        if len(h1s) != 1:
+            problems.append(
+                Problem(
+                    where,
+                    f"the page has {len(h1s)} top-level headings (# Heading); it needs exactly 1",
+                    "keep one line starting with '# ' at the top; use '## ' for the sections below it",
+                )
+            )
+        desc = doc.xpath('//meta[@name="description"]/@content')
+        if not desc or not desc[0].strip():
+            problems.append(
+                Problem(
+                    where,
+                    "the page has no meta description",
+                    "add 'description:' (one sentence) to the front matter",
+                )
+            )
+        content = main_content(doc)
+        text = " ".join(visible_text_blocks(content)) if content is not None else ""
+        if len(text.split()) < 3:
+            problems.append(
+                Problem(
+                    where, "the page has no main content", "write the page's text below its heading"
+                )
+            )
+    return problems
+
+
+def check_leftover_syntax(build: Build) -> list[Problem]:
+    problems = []
+    for html in build.html_pages():
+        doc = parse(build.site / html)
+        source = build.source_of(html)
+        blocks = [doc.findtext(".//title") or ""]
+        blocks += doc.xpath('//meta[@name="description"]/@content')
+        body = doc.find("body")
+        blocks += visible_text_blocks(body) if body is not None else []
+        text = "\n".join(blocks)
+        for built, in_source, what, fix in LEFTOVERS:
+            found = re.search(built, text, re.MULTILINE)
+            if found:
+                snippet = (
+                    text[max(0, found.start() - 30) : found.end() + 30].replace("\n", " ").strip()
+                )
+                problems.append(
+                    Problem(
+                        source_line(build.project, source, in_source),
+                        f"{what}; the page shows: “{snippet}”",
+                        fix,
+                    )
+                )
+    return problems

@@ -1,0 +1,107 @@
+"""Shared fixtures: one real strict build per test session, and throw-away project copies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.checks.site import ROOT, Build, build, copy_project
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Build:
+    """The real site, built once with `mkdocs build --strict` into a temporary folder."""
+    result = build(ROOT, tmp_path_factory.mktemp("site") / "site", strict=True)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.output}")
+    return result
+
+
+class ProjectCopy:
+    """A copy of the project in a temporary folder, for planting one fault at a time."""
+
+    def __init__(self, root: Path):
+        self.root = copy_project(root)
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def write(self, name: str, text: str) -> None:
+        target = self.path(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def append(self, name: str, text: str) -> None:
+        target = self.path(name)
+        target.write_text(target.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        target = self.path(name)
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"test setup: {old!r} not found in {name}"
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def build(self, *, strict: bool = False) -> Build:
+        return build(self.root, self.root / "site", strict=strict)
+
+
+@pytest.fixture
+def project(tmp_path) -> ProjectCopy:
+    return ProjectCopy(tmp_path / "project")
+
+
+PAGE = """---
+title: {title}
+description: A test page planted by a negative test.
+reviewed: 2026-11-01
+next_review: 2027-11-01
+reviewed_by: Clinic medical team
+---
+
+# {title}
+
+{body}
+"""
+
+
+def page(title: str, body: str) -> str:
+    """A valid page with front matter, for planting faults in the body."""
+    return PAGE.format(title=title, body=body)
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """The real built site over HTTP on 127.0.0.1."""
+    from tests.checks.serve import serve
+
+    with serve(built_site.site) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium. In CI a missing browser fails the test; locally it skips."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.checks.browser import CHROMIUM_ARGS, chromium_path, missing_browser_message
+
+    path = chromium_path()
+    if not path:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(missing_browser_message())
+        pytest.skip(missing_browser_message())
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    yield page
+    context.close()

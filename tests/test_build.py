@@ -1,0 +1,49 @@
+"""The site builds strictly and silently; bad input stops the build with a clear message."""
+
+from tests.conftest import page
+
+
+def test_strict_build_prints_no_warnings(built_site):
+    assert built_site.returncode == 0
+    assert built_site.warnings() == [], "\n".join(built_site.warnings())
+
+
+def test_invalid_mkdocs_yml_stops_the_build(project):
+    project.replace("mkdocs.yml", "site_name: ", "site_name: [unclosed ")
+    result = project.build()
+    assert result.returncode != 0
+    assert "mkdocs.yml" in result.output
+    assert "line" in result.output
+
+
+def test_invalid_front_matter_stops_the_build_naming_file_and_line(project):
+    project.write(
+        "docs/broken.md", "---\ntitle: Cost\ndescription: Price: about: 1650\n---\n\n# Cost\n"
+    )
+    result = project.build()
+    assert result.returncode != 0
+    assert "docs/broken.md:3: the front matter is not valid YAML" in result.output
+    assert "Fix:" in result.output
+
+
+def test_unclosed_front_matter_stops_the_build(project):
+    project.write("docs/open.md", "---\ntitle: Cost\n\n# Cost\n")
+    result = project.build()
+    assert result.returncode != 0
+    assert "docs/open.md:1: the front matter opened with '---' is never closed" in result.output
+
+
+def test_missing_snippet_stops_the_build_naming_page_and_snippet(project):
+    project.write("docs/snip.md", page("Snip", '--8<-- "no-such-file.md"'))
+    result = project.build()
+    assert result.returncode != 0
+    assert "snip.md" in result.output
+    assert "no-such-file.md" in result.output
+
+
+def test_mistyped_clinic_fact_stops_the_build(project):
+    project.write("docs/fact.md", page("Fact", "Price: {{ clinic.prise.amount }}"))
+    result = project.build()
+    assert result.returncode != 0
+    assert "prise" in result.output
+    assert "fact.md" in result.output

@@ -1,0 +1,95 @@
+"""Every link, image, script and sitemap entry of the built site resolves, anchors included."""
+
+import os
+
+from tests.checks.links import check_links, external_report, fetch_status
+from tests.checks.problems import assert_none, report
+from tests.checks.site import ROOT
+from tests.conftest import page
+
+ONLINE = os.environ.get("CHECK_EXTERNAL_LINKS") == "1"
+
+
+def test_every_local_link_and_fragment_resolves(built_site):
+    result = check_links(built_site)
+    assert result.checked > 0
+    assert_none(result.problems, "broken links in the built site")
+
+
+def test_external_links_are_safe_and_listed(built_site):
+    """External links are listed in reports/external-links.txt; fetched only when asked to."""
+    result = check_links(built_site)
+    text = external_report(result, ONLINE)
+    reports = ROOT / "reports"
+    reports.mkdir(exist_ok=True)
+    (reports / "external-links.txt").write_text(text + "\n", encoding="utf-8")
+    print(text)
+    assert all(url.startswith(("https://", "mailto:", "tel:")) for url in result.external)
+    if ONLINE:
+        failures = {url: fetch_status(url) for url in result.external}
+        assert not {u: why for u, why in failures.items() if why}, failures
+
+
+# --- negative tests ---
+
+
+def test_several_faults_are_all_reported_with_their_source_files(project):
+    project.write(
+        "docs/faulty.md",
+        page(
+            "Faulty",
+            "\n\n".join(
+                [
+                    "See [the price list](prices.md) for details.",
+                    "Read [about us](about.md#who-we-aer).",
+                    "![A diagram of the scalp](images/missing-scalp.svg)",
+                    '<a href="../no-such-page/">raw HTML link</a>',
+                    '<img src="../images/raw-missing.png" alt="A photo of the clinic">',
+                    '<a href="../privacy/#cookiez">raw anchor</a>',
+                    "An [old address](http://www.nhs.uk/conditions/hair-loss/).",
+                    "A [broken address](https://exa mple.com/).",
+                ]
+            ),
+        ),
+    )
+    project.replace(
+        "mkdocs.yml", "  - Privacy: privacy.md", "  - Privacy: privacy.md\n  - Faulty: faulty.md"
+    )
+    messages = report(check_links(project.build()).problems, "")
+    expected = [
+        "docs/faulty.md:11: link 'prices.md' points to a page or file that does not exist",
+        "docs/faulty.md:13: link '../about/#who-we-aer' points to a section '#who-we-aer' that does "
+        "not exist on docs/about.md",
+        "docs/faulty.md:15: link 'images/missing-scalp.svg' points to a page or file that does not exist",
+        "docs/faulty.md:17: link '../no-such-page/' points to a page or file that does not exist",
+        "docs/faulty.md:19: link '../images/raw-missing.png' points to a page or file that does not exist",
+        "docs/faulty.md:21: link '../privacy/#cookiez' points to a section '#cookiez'",
+        "Did you mean: #cookies?",
+        "docs/faulty.md:23: link 'http://www.nhs.uk/conditions/hair-loss/' uses http://",
+        "link 'https://exa mple.com/' is not a well-formed web address",
+    ]
+    missing = [e for e in expected if e not in messages]
+    assert not missing, f"not reported: {missing}\n\nfull report:\n{messages}"
+    assert messages.startswith("8 problem(s)")
+
+
+def test_broken_link_in_theme_template_is_reported(project):
+    project.write(
+        "overrides/main.html",
+        '{% extends "base.html" %}\n{% block announce %}'
+        "<a href=\"{{ 'no-such-help-page/' | url }}\">Help</a>{% endblock %}\n",
+    )
+    messages = report(check_links(project.build()).problems, "")
+    assert "theme template (404.html): link '/no-such-help-page/'" in messages
+    assert "docs/index.md: link 'no-such-help-page/'" in messages
+
+
+def test_stale_sitemap_entry_is_reported(project):
+    result = project.build()
+    sitemap = result.site / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text().replace("/privacy/", "/privacy-old/"))
+    messages = report(check_links(result).problems, "")
+    assert (
+        "sitemap.xml: entry 'https://patients.hair-clinic.example/privacy-old/' does not match"
+        in messages
+    )
