@@ -94,6 +94,11 @@ def test_missing_h1_and_description_are_reported(project):
             "a link '[text](page.md)' was not turned into a link",
         ),
         ("A :material-nosuchicon: icon.", 11, "an icon code was not recognised"),
+        (
+            "1. First source. {: #first }\n2. Second source.",
+            11,
+            "an attribute list ('{: #id }' or '{ .class }') was not applied",
+        ),
     ],
 )
 def test_unrendered_syntax_is_reported_with_source_line(project, body, line, expected):

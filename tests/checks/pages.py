@@ -60,6 +60,13 @@ LEFTOVERS = [
         "write the link as [text](page.md): no space between ']' and '(', and close every bracket",
     ),
     (
+        r"\{:?\s*[#.][A-Za-z][\w-]*[^}]*\}",
+        r"\{:?\s*[#.][A-Za-z]",
+        "an attribute list ('{: #id }' or '{ .class }') was not applied",
+        "put it at the very end of a heading or paragraph line, with no blank line before it; "
+        "in a list, leave a blank line between the items",
+    ),
+    (
         r":(material|fontawesome|octicons|simple)-[a-z0-9-]+:",
         r":(material|fontawesome|octicons|simple)-",
         "an icon code was not recognised",
