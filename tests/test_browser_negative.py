@@ -1,0 +1,103 @@
+"""The browser checks catch the faults they exist for: planted in a throw-away copy of the site.
+
+One copy holds all the planted faults on one page, so this also shows that a run with several
+faults reports every one of them.
+"""
+
+import pytest
+
+from tests.checks.browser_audit import (
+    audit_site,
+    axe_problems,
+    overflow_problems,
+    print_problems,
+    request_problems,
+)
+from tests.checks.problems import report
+from tests.checks.serve import serve
+from tests.conftest import ProjectCopy
+
+pytestmark = pytest.mark.browser
+
+PLANTED = """---
+title: Planted faults
+description: A page with faults planted by the browser tests.
+---
+
+# Planted faults
+
+<p style="color: #777777">This grey text is too faint to read on white and on dark.</p>
+
+<img src="../assets/images/favicon.png">
+
+<script src="https://cdn.tracker.example/track.js"></script>
+
+<script src="../planted-error.js"></script>
+
+<img src="../no-such-picture.png" alt="A picture that was never added">
+
+<div style="width: 900px">A box wider than any phone.</div>
+"""
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory, browser):
+    project = ProjectCopy(tmp_path_factory.mktemp("planted") / "project")
+    project.write("docs/planted.md", PLANTED)
+    project.write("docs/planted-error.js", 'throw new Error("planted script failure");\n')
+    build = project.build()
+    assert build.returncode == 0, build.output
+    with serve(build.site) as base_url:
+        records = audit_site(browser, base_url, build, pages=["planted/index.html"])
+    return {r.where: r for r in records}
+
+
+def found(planted, check) -> str:
+    return report([p for r in planted.values() for p in check(r)], "planted")
+
+
+def test_contrast_failure_is_caught_in_both_schemes(planted):
+    text = found(planted, axe_problems)
+    for scheme in ("light", "dark"):
+        assert f"docs/planted.md ({scheme}): axe color-contrast (serious)" in text
+    assert "This grey text" in text
+    assert "Fix: see https://dequeuniversity.com/rules/axe/" in text
+
+
+def test_image_without_alt_text_is_caught(planted):
+    text = found(planted, axe_problems)
+    assert (
+        "docs/planted.md (light): axe image-alt (critical): Images must have alternative text"
+        in text
+    )
+    assert "favicon.png" in text
+
+
+def test_external_script_is_caught_and_its_host_named(planted):
+    text = found(planted, request_problems)
+    assert (
+        "docs/planted.md (dark): the page contacts another host, cdn.tracker.example "
+        "(https://cdn.tracker.example/track.js)"
+    ) in text
+
+
+def test_console_error_is_caught(planted):
+    text = found(planted, request_problems)
+    assert "the browser console shows an error: uncaught: planted script failure" in text
+
+
+def test_failed_local_request_is_caught(planted):
+    text = found(planted, request_problems)
+    assert "docs/planted.md (light): a request on the page failed: 404 http://127.0.0.1:" in text
+    assert "/no-such-picture.png" in text
+
+
+def test_page_without_review_dates_is_caught_in_print(planted):
+    text = found(planted, print_problems)
+    assert "docs/planted.md (light): printed: the review dates and disclaimer box" in text
+
+
+def test_overflow_on_a_phone_is_caught(planted):
+    text = found(planted, overflow_problems)
+    assert "docs/planted.md (light): at 360x740 the page is" in text
+    assert "<div> reaches" in text
