@@ -37,6 +37,10 @@ description: A page with faults planted by the browser tests.
 <img src="../no-such-picture.png" alt="A picture that was never added">
 
 <div style="width: 900px">A box wider than any phone.</div>
+
+<p class="tiny">
+<a href="#planted-faults" style="display: inline-block; width: 12px; height: 12px">1</a><a href="#planted-faults" style="display: inline-block; width: 12px; height: 12px">2</a>
+</p>
 """
 
 
@@ -71,6 +75,14 @@ def test_image_without_alt_text_is_caught(planted):
         in text
     )
     assert "favicon.png" in text
+
+
+def test_tiny_tap_targets_are_caught(planted):
+    text = found(planted, axe_problems)
+    assert (
+        "docs/planted.md (light): axe target-size (serious): All touch targets must be 24px large"
+        in text
+    )
 
 
 def test_external_script_is_caught_and_its_host_named(planted):

@@ -9,6 +9,7 @@ from tests.checks.html import parse
 from tests.checks.nu import missing_tool_message, nu_problems
 from tests.checks.problems import assert_none, report
 from tests.checks.structured_data import structured_data_problems
+from tests.checks.theme_parts import edit_link_problems
 from tests.conftest import page
 
 
@@ -77,3 +78,13 @@ def test_broken_structured_data_is_caught(project):
     build = project.build()
     text = report(structured_data_problems(build), "planted")
     assert "docs/planted.md: structured data (JSON-LD) is not valid JSON" in text
+
+
+def test_edit_button_stays_without_the_github_widget(built_site):
+    assert_none(edit_link_problems(built_site), "the edit link or the GitHub widget is wrong")
+
+
+def test_github_widget_coming_back_is_caught(project):
+    project.path("overrides/partials/source.html").unlink()
+    text = report(edit_link_problems(project.build()), "planted")
+    assert "docs/cost.md: Material's repository widget is on the page" in text

@@ -1,0 +1,32 @@
+"""Theme parts every content page keeps: the edit link, and no GitHub repository widget."""
+
+from __future__ import annotations
+
+from tests.checks.html import parse
+from tests.checks.problems import Problem
+from tests.checks.site import Build
+
+
+def edit_link_problems(build: Build) -> list[Problem]:
+    problems = []
+    for html, source in sorted(build.sources.items()):
+        doc = parse(build.site / html)
+        edit = doc.xpath('//a[@rel="edit"]/@href')
+        if not edit or not edit[0].endswith(source.removeprefix("docs/")):
+            problems.append(
+                Problem(
+                    source,
+                    "the page has no 'edit this page' link to its Markdown file",
+                    "keep repo_url, edit_uri and the content.action.edit feature in mkdocs.yml",
+                )
+            )
+        if doc.xpath('//*[@data-md-component="source"]'):
+            problems.append(
+                Problem(
+                    source,
+                    "Material's repository widget is on the page; its script asks api.github.com "
+                    "for stars and forks, a third-party request",
+                    "keep overrides/partials/source.html (it replaces the widget with nothing)",
+                )
+            )
+    return problems
