@@ -9,7 +9,7 @@ from tests.checks.html import parse
 from tests.checks.nu import missing_tool_message, nu_problems
 from tests.checks.problems import assert_none, report
 from tests.checks.structured_data import structured_data_problems
-from tests.checks.theme_parts import edit_link_problems
+from tests.checks.theme_parts import edit_link_problems, inline_script_problems
 from tests.conftest import page
 
 
@@ -88,3 +88,21 @@ def test_github_widget_coming_back_is_caught(project):
     project.path("overrides/partials/source.html").unlink()
     text = report(edit_link_problems(project.build()), "planted")
     assert "docs/cost.md: Material's repository widget is on the page" in text
+
+
+def test_no_inline_script_code_or_event_handler(built_site):
+    assert_none(inline_script_problems(built_site), "inline scripts would break under the CSP")
+
+
+def test_inline_script_and_event_handler_are_caught(project):
+    project.write(
+        "docs/planted.md",
+        page(
+            "Planted",
+            '<script>alert("hi")</script>\n\n<button type="button" onclick="go()">Go</button>',
+        ),
+    )
+    text = report(inline_script_problems(project.build()), "planted")
+    assert "2 problem(s)" in text, text
+    assert 'docs/planted.md: inline script code “alert("hi")” would be blocked' in text
+    assert "docs/planted.md: <button onclick=…> is an inline event handler" in text
