@@ -1,9 +1,11 @@
 """Clinic facts are defined once: change the price or phone in mkdocs.yml and every page follows."""
 
 from tests.checks.clinic_facts import (
+    change_facts,
     clinic_facts,
     fact_pattern,
     pages_showing,
+    stale_facts,
     typed_facts,
 )
 from tests.checks.problems import assert_none, report
@@ -24,32 +26,27 @@ def test_no_page_types_a_clinic_fact_by_hand():
     assert_none(typed_facts(ROOT), "clinic facts typed into pages instead of {{ clinic.* }}")
 
 
+def changed_copy(project) -> tuple[dict, object]:
+    old = change_facts(project, NEW_PRICE, NEW_PHONE, NEW_PHONE_LINK)
+    assert old["price"]["amount"] != NEW_PRICE and old["phone"] != NEW_PHONE
+    return old, project.build(strict=True)
+
+
 def test_changing_price_and_phone_in_mkdocs_yml_changes_every_page(built_site, project):
-    facts = clinic_facts(ROOT)
-    old_price, old_phone = facts["price"]["amount"], facts["phone"]
-    assert old_price != NEW_PRICE and old_phone != NEW_PHONE
-    project.replace("mkdocs.yml", f"amount: {old_price}\n", f"amount: {NEW_PRICE}\n")
-    project.replace("mkdocs.yml", f'phone: "{old_phone}"', f'phone: "{NEW_PHONE}"')
-    project.replace(
-        "mkdocs.yml", f'phone_link: "{facts["phone_link"]}"', f'phone_link: "{NEW_PHONE_LINK}"'
-    )
-    changed = project.build(strict=True)
+    old, changed = changed_copy(project)
     assert changed.returncode == 0, changed.output
-
-    for old, new in [(old_price, NEW_PRICE), (old_phone, NEW_PHONE)]:
-        before = pages_showing(built_site.site, fact_pattern(old))
-        assert {"index.html", "cost/index.html"} & before, f"no page shows {old} to begin with"
-        after_new = pages_showing(changed.site, fact_pattern(new))
-        after_old = pages_showing(changed.site, fact_pattern(old))
-        assert before <= after_new, f"pages that did not pick up {new}: {before - after_new}"
-        assert not after_old, f"pages still showing the old value {old}: {after_old}"
-        index = (changed.site / "search" / "search_index.json").read_text(encoding="utf-8")
-        assert not fact_pattern(old).search(index), f"search still finds the old value {old}"
-
+    problems = stale_facts(built_site, changed, old["price"]["amount"], NEW_PRICE, "the price")
+    problems += stale_facts(built_site, changed, old["phone"], NEW_PHONE, "the phone number")
+    assert_none(problems, "pages that did not follow a change of clinic facts")
+    # The pages that show the facts really changed (not a vacuous pass).
+    assert {"index.html", "cost/index.html"} <= pages_showing(changed.site, fact_pattern(NEW_PRICE))
+    assert {"index.html", "procedure/index.html"} <= pages_showing(
+        changed.site, fact_pattern(NEW_PHONE)
+    )
     # Sums made from the price follow it too.
     cost = (changed.site / "cost/index.html").read_text(encoding="utf-8")
-    assert str(first_year_total(facts, NEW_PRICE)) in cost
-    assert str(first_year_total(facts, old_price)) not in cost
+    assert str(first_year_total(old, NEW_PRICE)) in cost
+    assert str(first_year_total(old, old["price"]["amount"])) not in cost
 
 
 def test_price_shown_on_home_and_cost_pages(built_site):
@@ -83,6 +80,27 @@ def test_facts_typed_by_hand_are_reported_with_file_and_line(project):
     ]:
         assert expected in messages, f"not reported: {expected}\n\n{messages}"
     assert messages.startswith("5 problem(s)")
+
+
+def test_page_that_types_the_price_is_named_when_the_price_changes(project):
+    project.write(
+        "docs/typed.md", page("Typed", "Pay about 1650 USD. Call +1 555-0134 or [book](cost.md).")
+    )
+    before = project.build()
+    old, after = changed_copy(project)
+    problems = stale_facts(before, after, old["price"]["amount"], NEW_PRICE, "the price")
+    problems += stale_facts(before, after, old["phone"], NEW_PHONE, "the phone number")
+    messages = report(problems, "")
+    for expected in [
+        "docs/typed.md: the price was changed in mkdocs.yml from 1650 to 1875, but this page "
+        "still shows the old value",
+        "docs/typed.md: the phone number was changed in mkdocs.yml from +1 555-0134 to "
+        "+1 555-0199, but this page still shows the old value",
+        "search/search_index.json: site search still finds the old value of the price: 1650",
+        "Fix: write the price as its {{ clinic.* }} value",
+    ]:
+        assert expected in messages, f"not reported: {expected}\n\n{messages}"
+    assert "docs/cost.md" not in messages and "docs/index.md" not in messages
 
 
 def test_fact_patterns_do_not_match_other_numbers():

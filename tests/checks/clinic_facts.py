@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.checks.html import parse, visible_text_blocks
 from tests.checks.problems import Problem
-from tests.checks.site import load_config_yaml
+from tests.checks.site import Build, load_config_yaml
 
 # Facts distinctive enough to find as typed text. Small numbers (2 sessions, 6 months, a
 # 90 USD test) are left out: "6 months" in a sentence is not necessarily the clinic's fact.
@@ -92,3 +92,46 @@ def pages_showing(site: Path, pattern: re.Pattern) -> set[str]:
         for page in sorted(site.rglob("*.html"))
         if pattern.search(shown_text(page))
     }
+
+
+def change_facts(project, price: int, phone: str, phone_link: str) -> dict:
+    """Set a new price and phone in a project copy's mkdocs.yml; return the old facts."""
+    facts = clinic_facts(project.root)
+    project.replace("mkdocs.yml", f"amount: {facts['price']['amount']}\n", f"amount: {price}\n")
+    project.replace("mkdocs.yml", f'phone: "{facts["phone"]}"', f'phone: "{phone}"')
+    project.replace(
+        "mkdocs.yml", f'phone_link: "{facts["phone_link"]}"', f'phone_link: "{phone_link}"'
+    )
+    return facts
+
+
+def stale_facts(before: Build, after: Build, old, new, what: str) -> list[Problem]:
+    """Pages (and the search index) that kept `old`, or lost it without gaining `new`."""
+    old_pattern, new_pattern = fact_pattern(old), fact_pattern(new)
+    still_old = pages_showing(after.site, old_pattern)
+    has_new = pages_showing(after.site, new_pattern)
+    problems = []
+    for html in sorted(pages_showing(before.site, old_pattern) | still_old):
+        if html in still_old:
+            state = "still shows the old value"
+        elif html not in has_new:
+            state = "no longer shows it at all"
+        else:
+            continue
+        problems.append(
+            Problem(
+                after.source_of(html),
+                f"{what} was changed in mkdocs.yml from {old} to {new}, but this page {state}",
+                f"write {what} as its {{{{ clinic.* }}}} value, never as typed text",
+            )
+        )
+    index = after.site / "search" / "search_index.json"
+    if old_pattern.search(index.read_text(encoding="utf-8")):
+        problems.append(
+            Problem(
+                "search/search_index.json",
+                f"site search still finds the old value of {what}: {old}",
+                "find the page that types it by hand (see the other problems) and use the fact",
+            )
+        )
+    return problems
