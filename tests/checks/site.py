@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-# What a copy of the project needs to build: content, configuration and theme.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
+# What a copy of the project needs to build: content, configuration, theme and macro module.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
 
 
 def build_env() -> dict[str, str]:
