@@ -57,13 +57,15 @@ def focus_problems(page, url: str, stops: int = 12) -> list[str]:
     return problems
 
 
-def search_results(page, url: str, word: str) -> list[str]:
-    """Type `word` into Material's search box; return the result links' addresses."""
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+def search_results(page, url: str | None, word: str) -> list[str]:
+    """Type `word` into Material's search box (on `url`, or the open page when None)."""
+    if url is not None:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
     if page.locator(".md-search__input").count() == 0:
         return []  # no search box at all (e.g. the search plugin was removed)
-    page.keyboard.press("/")  # Material's shortcut; the same as clicking the search box
+    if not page.locator(".md-search__input").evaluate("el => el === document.activeElement"):
+        page.keyboard.press("/")  # Material's shortcut; the same as clicking the search box
     # Typed key by key: Material searches on key presses, not on a pasted value.
     page.locator(".md-search__input").press_sequentially(word, delay=30)
     try:
