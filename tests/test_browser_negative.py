@@ -38,6 +38,10 @@ description: A page with faults planted by the browser tests.
 
 <div style="width: 900px">A box wider than any phone.</div>
 
+| Column one heading | Column two heading | Column three heading | Column four heading | Column five heading |
+| --- | --- | --- | --- | --- |
+| Averyveryverylongwordthatcannotwrap | Anotherveryverylongwordthatcannotwrap | Stillmorewordsthatcannotwrap | Andmorewordsthatcannotwrap | Lastwordthatcannotwrapatall |
+
 <p class="tiny">
 <a href="#planted-faults" style="display: inline-block; width: 12px; height: 12px">1</a><a href="#planted-faults" style="display: inline-block; width: 12px; height: 12px">2</a>
 </p>
@@ -113,3 +117,9 @@ def test_overflow_on_a_phone_is_caught(planted):
     text = found(planted, overflow_problems)
     assert "docs/planted.md (light): at 360x740 the page is" in text
     assert "<div> reaches" in text
+
+
+def test_table_too_wide_for_a_phone_is_caught(planted):
+    text = found(planted, overflow_problems)
+    assert "a table needs sideways scrolling" in text
+    assert "starting “Column one heading" in text

@@ -122,7 +122,11 @@ class Visitor:
 # purpose (the closed drawer and search) are not visible, so they do not count.
 OVERFLOW_JS = """() => {
   const width = document.documentElement.clientWidth;
-  if (document.documentElement.scrollWidth <= width) return [];
+  // A table Material wraps in a sideways-scrolling box still hides columns on a phone.
+  const tables = [...document.querySelectorAll('.md-typeset__scrollwrap')]
+    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .map(box => `a table needs sideways scrolling (${box.scrollWidth} px in a ${box.clientWidth} px box), starting “${box.innerText.trim().slice(0, 40)}”`);
+  if (document.documentElement.scrollWidth <= width) return tables;
   const out = [];
   for (const el of document.body.querySelectorAll('*')) {
     const box = el.getBoundingClientRect();
@@ -133,7 +137,7 @@ OVERFLOW_JS = """() => {
     }
   }
   const page = `the page is ${document.documentElement.scrollWidth} px wide on a ${width} px screen`;
-  return [page, ...out.slice(0, 3).map(o => o.text)];
+  return [page, ...out.slice(0, 3).map(o => o.text), ...tables];
 }"""
 
 # What a printed page must show (review dates, disclaimer) and must not (navigation).
@@ -219,8 +223,8 @@ def overflow_problems(record: PageRecord) -> list[Problem]:
         Problem(
             record.where,
             f"at {PHONE['width']}x{PHONE['height']} {'; '.join(record.overflow)}",
-            "make wide content fit: wrap tables in a scrollable box, give images max-width, "
-            "avoid fixed widths",
+            "make wide content fit a phone: fewer or shorter table columns, images with "
+            "max-width, no fixed widths",
         )
     ]
 
