@@ -15,15 +15,23 @@ from tests.checks.browser_audit import (
     overflow_problems,
     print_problems,
     request_problems,
+    summary,
 )
 from tests.checks.problems import assert_none
+from tests.checks.site import ROOT
 
 pytestmark = pytest.mark.browser
+
+REPORT = ROOT / "reports" / "browser-audit.txt"
 
 
 @pytest.fixture(scope="module")
 def site_visit(browser, site_server, built_site):
-    return audit_site(browser, site_server, built_site)
+    records = audit_site(browser, site_server, built_site)
+    # A person can read what was found on every page, pass or fail.
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(summary(records), encoding="utf-8")
+    return records
 
 
 def test_every_page_and_scheme_was_visited(site_visit, built_site):

@@ -283,3 +283,27 @@ def record_cookies(visitor: Visitor, records: list[PageRecord]) -> None:
             f"a cookie '{cookie['name']}' was set for {cookie['domain']} (the privacy notice "
             "promises none)"
         )
+
+
+def summary(records: list[PageRecord]) -> str:
+    """One line per page visit and the totals, for reports/browser-audit.txt."""
+    lines = []
+    for r in records:
+        lines.append(
+            f"{r.where}: axe {sum(len(v['nodes']) for v in r.violations)}, "
+            f"third-party {len(r.third_party)}, console errors {len(r.console_errors)}, "
+            f"failed {len(r.failed_local)}, overflow {len(r.overflow)}, "
+            f"print {len(r.print_problems)}, cookies {len(r.cookies)}  <- {r.url}"
+        )
+    totals = (
+        f"{len(records)} page visits: "
+        f"{sum(len(r.violations) for r in records)} axe violations "
+        f"({', '.join(AXE_TAGS)}), "
+        f"{sum(len(r.third_party) for r in records)} third-party requests, "
+        f"{sum(len(r.console_errors) for r in records)} console errors, "
+        f"{sum(len(r.failed_local) for r in records)} failed requests, "
+        f"{sum(bool(r.overflow) for r in records)} pages overflowing at 360 px, "
+        f"{sum(bool(r.print_problems) for r in records)} print problems, "
+        f"{sum(len(r.cookies) for r in records)} cookies"
+    )
+    return "\n".join([totals, "", *lines]) + "\n"
