@@ -56,6 +56,8 @@ class Visitor:
         self.context.route(lambda url: not is_local(url), self._block)
         self.page = self.context.new_page()
         self.record: PageRecord | None = None
+        # The 404 page's own status is the point of that page, not a failed request.
+        self.expected_404_url: str | None = None
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda err: self._add("console_errors", f"uncaught: {err}"))
         self.page.on("response", self._response)
@@ -87,8 +89,6 @@ class Visitor:
     def _request_failed(self, request) -> None:
         if is_local(request.url):
             self._add("failed_local", f"{request.failure} {request.url}")
-
-    expected_404_url: str | None = None
 
     def open(self, url: str, where: str, *, expect_404: bool = False) -> PageRecord:
         self.record = PageRecord(where=f"{where} ({self.scheme})", url=url)
