@@ -34,6 +34,10 @@ description: A page with faults planted by the browser tests.
 
 <script src="../planted-error.js"></script>
 
+<script src="../planted-cookie.js"></script>
+
+<style>@media print { .md-header { display: block !important; } }</style>
+
 <img src="../no-such-picture.png" alt="A picture that was never added">
 
 <div style="width: 900px">A box wider than any phone.</div>
@@ -53,6 +57,7 @@ def planted(tmp_path_factory, browser):
     project = ProjectCopy(tmp_path_factory.mktemp("planted") / "project")
     project.write("docs/planted.md", PLANTED)
     project.write("docs/planted-error.js", 'throw new Error("planted script failure");\n')
+    project.write("docs/planted-cookie.js", 'document.cookie = "visitor=planted; path=/";\n')
     build = project.build()
     assert build.returncode == 0, build.output
     with serve(build.site) as base_url:
@@ -111,6 +116,16 @@ def test_failed_local_request_is_caught(planted):
 def test_page_without_review_dates_is_caught_in_print(planted):
     text = found(planted, print_problems)
     assert "docs/planted.md (light): printed: the review dates and disclaimer box" in text
+
+
+def test_cookie_is_caught(planted):
+    text = found(planted, request_problems)
+    assert "a cookie 'visitor' was set for 127.0.0.1 (the privacy notice promises none)" in text
+
+
+def test_navigation_shown_in_print_is_caught(planted):
+    text = found(planted, print_problems)
+    assert "docs/planted.md (light): printed: navigation (.md-header) is printed" in text
 
 
 def test_overflow_on_a_phone_is_caught(planted):
