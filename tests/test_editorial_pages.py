@@ -1,0 +1,101 @@
+"""The real pages pass every editorial check; the new-page template, edit links and review dates work."""
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+from overrides.hooks.editorial.preview_box import BOX_ID
+from tests.checks.editorial import allowed_claims, allowed_report, editorial_problems
+from tests.checks.html import parse
+from tests.checks.problems import assert_none
+from tests.checks.site import ROOT
+
+TEMPLATE = ROOT / "templates" / "new-page.md"
+
+
+def test_every_page_passes_the_editorial_checks():
+    assert_none(editorial_problems(ROOT), "editorial problems in docs/")
+
+
+def test_claim_ok_markers_are_listed_in_a_report():
+    allowed = allowed_claims(ROOT)
+    text = allowed_report(allowed)
+    (ROOT / "reports").mkdir(exist_ok=True)
+    (ROOT / "reports" / "claims-allowed.txt").write_text(text, encoding="utf-8")
+    assert text.startswith(f"{len(allowed)} claim-ok marker(s)")
+
+
+def test_strict_build_has_no_preview_box_and_does_not_publish_the_rules(built_site):
+    for html in built_site.html_pages():
+        assert BOX_ID not in (built_site.site / html).read_text(encoding="utf-8"), html
+    assert not list(built_site.site.rglob("claims_rules.yml"))
+
+
+def test_edit_this_page_opens_the_repository_editor_for_that_file(built_site):
+    repo = built_site.config["repo_url"].rstrip("/")
+    for html, source in built_site.sources.items():
+        links = parse(built_site.site / html).xpath('//a[@rel="edit"]/@href')
+        assert links == [f"{repo}/edit/main/{source}"], f"{source}: edit link {links}"
+
+
+def test_new_page_template_builds_cleanly_and_passes_every_check(project):
+    project.write("docs/new-page.md", TEMPLATE.read_text(encoding="utf-8"))
+    project.replace(
+        "mkdocs.yml",
+        "      - Privacy: privacy.md",
+        "      - Privacy: privacy.md\n      - New: new-page.md",
+    )
+    assert_none(editorial_problems(project.root), "editorial problems in the template")
+    result = project.build(strict=True)
+    assert result.returncode == 0, result.output
+    assert result.warnings() == []
+    built = (result.site / "new-page" / "index.html").read_text(encoding="utf-8")
+    for part in ('class="admonition', "<details", 'class="tabbed-set', 'class="md-button'):
+        assert part in built, f"the template does not show {part}"
+
+
+def review_dates(project, today: str) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-m", "overrides.hooks.editorial.review_dates", "--today", today],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return proc.stdout
+
+
+def test_review_dates_lists_every_page_overdue_first_with_its_reviewer(project):
+    project.replace("docs/cost.md", "next_review: 2027-11-01", "next_review: 2026-12-01")
+    project.replace(
+        "docs/faq.md", "reviewed_by: Clinic medical team", "reviewed_by: Patient information lead"
+    )
+    project.replace("docs/faq.md", "next_review: 2027-11-01", "next_review: 2026-12-15")
+    out = review_dates(project.root, "2027-01-01")
+    rows = [line for line in out.splitlines() if re.match(r"(OVERDUE|ok)\s", line)]
+    assert len(rows) == len(list((project.root / "docs").glob("*.md")))
+    assert re.match(r"OVERDUE\s+2026-12-01\s+docs/cost.md\s+Clinic medical team", rows[0])
+    assert re.match(r"OVERDUE\s+2026-12-15\s+docs/faq.md\s+Patient information lead", rows[1])
+    assert all(row.startswith("ok") for row in rows[2:])
+    assert "2 overdue" in out
+
+
+def test_run_script_has_the_review_dates_command():
+    text = (ROOT / "run").read_text(encoding="utf-8")
+    assert "review-dates)" in text
+    assert "overrides.hooks.editorial.review_dates" in text
+
+
+def test_overdue_page_prints_a_notice_that_does_not_fail_the_strict_build(project):
+    last_year = dt.date.today() - dt.timedelta(days=400)
+    project.replace(
+        "docs/cost.md", "reviewed: 2026-11-01", f"reviewed: {last_year - dt.timedelta(days=300)}"
+    )
+    project.replace("docs/cost.md", "next_review: 2027-11-01", f"next_review: {last_year}")
+    result = project.build(strict=True)
+    assert result.returncode == 0, result.output
+    assert (
+        f"INFO    -  docs/cost.md: the medical review is overdue since {last_year}; "
+        "reviewer: Clinic medical team." in result.output
+    )
