@@ -10,6 +10,7 @@ from tests.checks.editorial import allowed_claims, allowed_report, editorial_pro
 from tests.checks.html import parse
 from tests.checks.problems import assert_none
 from tests.checks.site import ROOT
+from tests.conftest import page
 
 TEMPLATE = ROOT / "templates" / "new-page.md"
 
@@ -18,12 +19,40 @@ def test_every_page_passes_the_editorial_checks():
     assert_none(editorial_problems(ROOT), "editorial problems in docs/")
 
 
+def editorial_command(project) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "overrides.hooks.editorial.page_checks"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def test_claim_ok_markers_are_listed_in_a_report():
+    proc = editorial_command(ROOT)
     allowed = allowed_claims(ROOT)
-    text = allowed_report(allowed)
-    (ROOT / "reports").mkdir(exist_ok=True)
-    (ROOT / "reports" / "claims-allowed.txt").write_text(text, encoding="utf-8")
-    assert text.startswith(f"{len(allowed)} claim-ok marker(s)")
+    assert proc.returncode == 0, proc.stdout
+    assert allowed_report(allowed) in proc.stdout
+    report = (ROOT / "reports" / "claims-allowed.txt").read_text(encoding="utf-8")
+    assert report == allowed_report(allowed)
+
+
+def test_editorial_command_lists_problems_and_markers_and_fails(project):
+    project.write(
+        "docs/quote.md",
+        page(
+            "Quote",
+            "It said “risk-free”. <!-- claim-ok: quoting an advert to warn -->\n\nIt cures.",
+        ),
+    )
+    proc = editorial_command(project.root)
+    assert proc.returncode == 1
+    assert "docs/quote.md:13: medical claim “cures” (Cure claim)" in proc.stdout
+    assert "docs/quote.md:11: allowed (quoting an advert to warn): risk-free" in proc.stdout
+    assert "1 editorial problem(s)." in proc.stdout
+    written = (project.root / "reports" / "claims-allowed.txt").read_text(encoding="utf-8")
+    assert "docs/quote.md:11: allowed (quoting an advert to warn): risk-free" in written
 
 
 def test_strict_build_has_no_preview_box_and_does_not_publish_the_rules(built_site):

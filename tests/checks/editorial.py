@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from overrides.hooks.editorial.claims import Allowed
-from overrides.hooks.editorial.page_checks import check_docs
+from overrides.hooks.editorial.page_checks import allowed_report, check_docs
 from tests.checks.problems import Problem
 
 
@@ -21,6 +21,4 @@ def allowed_claims(project: Path) -> list[Allowed]:
     return check_docs(project).allowed
 
 
-def allowed_report(allowed: list[Allowed]) -> str:
-    lines = [f"{len(allowed)} claim-ok marker(s): quotations allowed on purpose, with reasons"]
-    return "\n".join(lines + [str(a) for a in allowed]) + "\n"
+__all__ = ["allowed_claims", "allowed_report", "editorial_problems"]
