@@ -42,9 +42,17 @@ CLAIMS = [
         "no downtime",
         "No recovery after fat collection",
     ),
+    (
+        "We take fat from your belly; it does not require a recovery period.",
+        "does not require a recovery",
+        "No recovery after fat collection",
+    ),
+    ("The therapy has proven to have a great effect.", "has proven to", "Approval or proof claim"),
     ("We use protein-rich plasma.", "protein-rich plasma", "Wrong name for PRP"),
     ("Limited-time offer: 20% off.", "Limited-time offer", "Time-limited offer"),
     ("Only 3 places left this month.", "Only 3 places left", "Time-limited offer"),
+    ("Some clinics advertise instant results.", "instant results", "Speed claim"),
+    ("Results are permanent and there is no evidence of harm.", "permanent", "Permanence claim"),
 ]
 
 # Honest sentences that contain a claim's words but must not be flagged.
@@ -72,6 +80,14 @@ NOT_CLAIMS = [
     "```\nrisk-free\n```",
     "The review found no serious side effects, but the studies were small.",
     "Transplant surgery does not stop hair loss around the new hair.",
+    "Minoxidil and finasteride are proven to slow hair loss in trials.",
+    "It has not been proven to work.",
+    "A cure for pattern hair loss does not exist.",
+    "Some clinics advertise instant results; the trials do not support this.",
+    "The best way to find out if this treatment suits you is a consultation.",
+    "Hair loss from chemotherapy usually grows back after treatment ends.",
+    "It can take 2 weeks for the bruising to fade.",
+    "The scalp injection alone does not require a recovery period.",
 ]
 
 

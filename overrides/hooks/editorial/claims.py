@@ -30,10 +30,12 @@ NEGATIONS = re.compile(
 NOT_NEGATIONS = re.compile(
     r"\b(not only|no matter|no doubt|no wonder|no question|nothing but|never been)\b"
 )
-# Said after the phrase in the same clause: the sentence reports the claim in order to reject it.
+# Said later in the same sentence: the sentence reports the claim in order to reject it
+# ("a cure does not exist", "some clinics advertise instant results; trials do not support this").
 REJECTED_AFTER = re.compile(
-    r"^\W*(\w+\W+){0,6}?(is|are|was|were)\s+(misleading|false|untrue|wrong|a myth|not true|"
-    r"exaggerated|not supported)\b"
+    r"\b((is|are|was|were) (not (true|available|possible|proven|supported|approved)|misleading|"
+    r"false|untrue|wrong|a myth|exaggerated|unproven)|(does|do|did) not (exist|support)|"
+    r"not supported by|(has|have) not been (shown|proven|found))\b"
 )
 # Clause and item boundaries: a negation before one of these belongs to another statement.
 CLAUSE_BREAK = re.compile(
@@ -146,7 +148,9 @@ def is_negated(text: str, start: int, end: int) -> bool:
     words = clause.split()[-LOOKBACK_WORDS:]
     if NEGATIONS.search(" ".join(words)):
         return True
-    return bool(REJECTED_AFTER.search(text[end : end + 120].lower()))
+    sentence_end = re.search(r"[.!?](?=\s|$)|\n\s*\n", text[end:])
+    rest = text[end : end + sentence_end.start() if sentence_end else len(text)]
+    return bool(REJECTED_AFTER.search(" ".join(rest.lower().split())))
 
 
 def is_question(text: str, end: int) -> bool:
