@@ -172,3 +172,16 @@ def test_broken_rules_file_stops_the_build_with_its_line(project):
     assert result.returncode != 0
     assert "claims_rules.yml:" in result.output
     assert "the claims rules file is not valid YAML" in result.output
+
+
+def test_claims_in_title_and_description_count_too(project):
+    project.write(
+        "docs/meta.md",
+        page("A permanent fix", "Plain text.").replace(
+            "description: A test page planted by a negative test.",
+            "description: >-\n  A calm summary that is\n  completely safe for everyone.",
+        ),
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "docs/meta.md:2: medical claim “permanent”" in messages
+    assert "docs/meta.md:5: medical claim “completely safe”" in messages

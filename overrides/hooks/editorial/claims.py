@@ -193,8 +193,8 @@ def markers(raw: str, clean: str, file: str) -> tuple[list[tuple[int, int, str, 
 
 def check_claims(raw: str, file: str, rules: list[Rule]) -> ClaimsResult:
     result = ClaimsResult()
-    with_comments = without_code(raw, keep_comments=True)
-    text = without_code(raw)
+    with_comments = without_code(raw, keep_comments=True, keep_shown_fields=True)
+    text = without_code(raw, keep_shown_fields=True)
     spans, result.findings = markers(with_comments, text, file)
     used: dict[int, list[str]] = {}
     for block in blocks(text):

@@ -30,15 +30,33 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-def without_code(text: str, *, keep_comments: bool = False) -> str:
-    """The file with front matter, fenced code, inline code (and comments) blanked out."""
+SHOWN_FIELD = re.compile(r"^(title|description)\s*:")
+
+
+def without_code(text: str, *, keep_comments: bool = False, keep_shown_fields: bool = False) -> str:
+    """The file with front matter, fenced code, inline code (and comments) blanked out.
+
+    `keep_shown_fields` keeps the values of `title` and `description` (and their continuation
+    lines): patients and search engines read them, so claims there count too.
+    """
     lines = text.split("\n")
     end = front_matter_end(lines)
     out = []
     fence = None
+    shown = False
     for index, line in enumerate(lines):
         opened = FENCE.match(line)
-        if index <= end and end:
+        if end and 0 < index < end and keep_shown_fields:
+            key = SHOWN_FIELD.match(line)
+            shown = bool(key) or (shown and line[:1].isspace())
+            if key:
+                # Blank the key but keep the value; a blank line keeps it a block of its own.
+                out.append(" " * key.end() + line[key.end() :])
+            elif shown:
+                out.append(line)
+            else:
+                out.append(" " * len(line))
+        elif index <= end and end:
             out.append(" " * len(line))
         elif fence:
             out.append(" " * len(line))
