@@ -13,8 +13,6 @@ from .images import check_images
 from .raw_html import check_raw_html
 from .review_dates import pages
 
-RULES_FILE = Path(__file__).resolve().parent.parent / "claims_rules.yml"
-
 
 @dataclass
 class Checked:
