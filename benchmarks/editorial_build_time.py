@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/editorial_build_time.py [--runs 7]
 
-Builds alternate between the real mkdocs.yml and a throw-away config that inherits it but drops
-the editorial hook (overrides/hooks/editorial_checks.py), so machine load affects both alike.
+Builds alternate (ABBA) between two throw-away configs that inherit mkdocs.yml, one with every
+hook and one without the editorial hook (overrides/hooks/editorial_checks.py), so machine
+load affects both alike.
 Wall time of the whole `./run build` command is measured: what an editor waits for.
 """
 
@@ -25,10 +26,19 @@ ROOT = Path(__file__).resolve().parents[1]
 EDITORIAL_HOOK = "overrides/hooks/editorial_checks.py"
 
 
-def hooks_without_editorial() -> list[str]:
+def hooks() -> list[str]:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hooks = yaml.safe_load(text[text.index("\nhooks:") :].split("\n\n")[0])["hooks"]
-    return [hook for hook in hooks if hook != EDITORIAL_HOOK]
+    return yaml.safe_load(text[text.index("\nhooks:") :].split("\n\n")[0])["hooks"]
+
+
+def write_config(name: str, hook_list: list[str]) -> Path:
+    """A config beside mkdocs.yml (so relative paths work) that only changes the hooks."""
+    path = ROOT / name
+    path.write_text(
+        "INHERIT: mkdocs.yml\nhooks:\n" + "".join(f"  - {h}\n" for h in hook_list),
+        encoding="utf-8",
+    )
+    return path
 
 
 def timed_build(config: str, site: str) -> float:
@@ -46,22 +56,27 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    plain = ROOT / "mkdocs.no-editorial.yml"  # beside mkdocs.yml so relative paths still work
-    plain.write_text(
-        "INHERIT: mkdocs.yml\nhooks:\n" + "".join(f"  - {h}\n" for h in hooks_without_editorial()),
-        encoding="utf-8",
-    )
+    # Both variants go through the same INHERIT config, so only the hook list differs.
+    configs = {
+        "with": write_config("mkdocs.with-editorial.yml", hooks()),
+        "without": write_config(
+            "mkdocs.no-editorial.yml", [h for h in hooks() if h != EDITORIAL_HOOK]
+        ),
+    }
     times: dict[str, list[float]] = {"with": [], "without": []}
     try:
         with tempfile.TemporaryDirectory() as site:
             timed_build("mkdocs.yml", site)  # warm-up: file cache, .venv check
-            for _ in range(args.runs):
-                times["with"].append(timed_build("mkdocs.yml", site))
-                times["without"].append(timed_build(plain.name, site))
+            for run in range(args.runs):
+                # ABBA order, so neither variant always runs second.
+                order = ["with", "without"] if run % 2 == 0 else ["without", "with"]
+                for variant in order:
+                    times[variant].append(timed_build(configs[variant].name, site))
     finally:
-        plain.unlink()
+        for path in configs.values():
+            path.unlink()
     with_checks, without = statistics.median(times["with"]), statistics.median(times["without"])
-    print(f"runs: {args.runs} each, alternating")
+    print(f"runs: {args.runs} each, alternating ABBA")
     print(f"./run build with editorial checks:    median {with_checks:.2f} s")
     print(f"./run build without editorial checks: median {without:.2f} s")
     print(f"the checks add: {with_checks - without:+.2f} s ({(with_checks / without - 1):+.0%})")
