@@ -14,6 +14,9 @@ FAULTS = {
         "next_review: 2027-11-01", "next_review: 2035-01-01"
     ),
     "docs/snippets/glossary.md": "*[PRP]: Platelet-rich plasma, a risk-free treatment\n",
+    "docs/quote.md": page(
+        "Quote", "It was sold as “permanent”. <!-- claim-ok: quoting the advert to correct it -->"
+    ),
 }
 EXPECTED = [
     "WARNING -  docs/claim.md:11: medical claim “completely safe” (Absolute safety claim)",
@@ -39,6 +42,11 @@ def test_every_check_reports_at_build_time_and_fails_the_strict_build(project):
         assert line in result.output, f"missing: {line}\n{result.output}"
     assert "Fix:" in result.output
     assert "Aborted with" in result.output
+    assert (
+        "INFO    -  claim-ok marker: docs/quote.md:11: allowed (quoting the advert to correct it): "
+        "permanent" in result.output
+    )
+    assert "docs/quote.md:11: medical claim" not in result.output
 
 
 def test_production_build_never_contains_the_preview_box(project):
