@@ -58,3 +58,11 @@ def test_production_build_never_contains_the_preview_box(project):
     assert pages
     for html in pages:  # ...but no built page shows the box
         assert BOX_ID not in html.read_text(encoding="utf-8"), html
+
+
+def test_impossible_date_stops_the_build_naming_file_and_line(project):
+    # MkDocs would silently drop such front matter and show the raw '---' block to patients.
+    project.write("docs/baddate.md", page("Bad date", "Text.").replace("2026-11-01", "2026-02-30"))
+    result = project.build()
+    assert result.returncode != 0
+    assert "docs/baddate.md:4: a date in the front matter does not exist" in result.output
