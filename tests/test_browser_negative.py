@@ -138,3 +138,15 @@ def test_table_too_wide_for_a_phone_is_caught(planted):
     text = found(planted, overflow_problems)
     assert "a table needs sideways scrolling" in text
     assert "starting “Column one heading" in text
+
+
+def test_material_github_widget_request_is_caught(tmp_path, browser):
+    # Without the theme's empty partials/source.html, Material asks api.github.com for stars.
+    project = ProjectCopy(tmp_path / "project")
+    project.path("overrides/partials/source.html").unlink()
+    build = project.build()
+    assert build.returncode == 0, build.output
+    with serve(build.site) as base_url:
+        records = audit_site(browser, base_url, build, pages=["cost/index.html"])
+    text = report([p for r in records for p in request_problems(r)], "planted")
+    assert "docs/cost.md (light): the page contacts another host, api.github.com" in text
