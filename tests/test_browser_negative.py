@@ -38,6 +38,10 @@ description: A page with faults planted by the browser tests.
 
 <style>@media print { .md-header { display: block !important; } }</style>
 
+<style>@media print { .md-typeset a::after { content: none !important; } }</style>
+
+Read about [the cost](cost.md).
+
 <img src="../no-such-picture.png" alt="A picture that was never added">
 
 <div style="width: 900px">A box wider than any phone.</div>
@@ -126,6 +130,12 @@ def test_cookie_is_caught(planted):
 def test_navigation_shown_in_print_is_caught(planted):
     text = found(planted, print_problems)
     assert "docs/planted.md (light): printed: navigation (.md-header) is printed" in text
+
+
+def test_link_addresses_missing_in_print_are_caught(planted):
+    text = found(planted, print_problems)
+    assert "docs/planted.md (light): printed: none of the 1 links shows its address" in text
+    assert "“the cost”" in text
 
 
 def test_overflow_on_a_phone_is_caught(planted):

@@ -152,6 +152,19 @@ PRINT_JS = """() => {
       if (!trust.innerText.includes(words)) problems.push(`the printed page lacks "${words}"`);
     }
   }
+  // Links to other pages must show their address on paper (theme.js + print CSS).
+  const links = [...document.querySelectorAll('.md-content article a[href]')].filter(a => {
+    const url = new URL(a.href, location.href);
+    return /^https?:$/.test(url.protocol) && !a.classList.contains('headerlink') &&
+      !(url.origin === location.origin && url.pathname === location.pathname) && shown(a);
+  });
+  const withAddress = links.filter(a => {
+    const after = getComputedStyle(a, '::after').content;
+    return after && after !== 'none' && after.includes(new URL(a.href, location.href).pathname.slice(0, 8));
+  });
+  if (links.length && !withAddress.length) {
+    problems.push(`none of the ${links.length} links shows its address (e.g. “${links[0].innerText.trim().slice(0, 30)}”)`);
+  }
   for (const sel of ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-search']) {
     if (shown(document.querySelector(sel))) problems.push(`navigation (${sel}) is printed`);
   }
@@ -234,8 +247,9 @@ def print_problems(record: PageRecord) -> list[Problem]:
         Problem(
             record.where,
             f"printed: {text}",
-            "every page needs reviewed/next_review/reviewed_by front matter (the trust box); "
-            "print styles are in overrides/assets/stylesheets/theme.css",
+            "the review box needs reviewed/next_review/reviewed_by in the front matter; print "
+            "styles are in overrides/assets/stylesheets/theme.css, link addresses come from "
+            "overrides/assets/javascripts/theme.js",
         )
         for text in record.print_problems
     ]
