@@ -13,8 +13,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-# What a copy of the project needs to build: content, configuration and theme.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
+# What a copy of the project needs to build: content, configuration, theme, and deploy/
+# (the security-headers hook generates _headers and _nginx.conf from it).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "deploy")
 
 
 def build_env() -> dict[str, str]:
