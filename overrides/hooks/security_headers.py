@@ -15,6 +15,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 log = logging.getLogger("mkdocs.hooks.security_headers")
+# Built file -> Markdown source, so warnings name the file an editor opens.
+_sources: dict[str, str] = {}
+
+
+def on_pre_build(config, **kwargs):
+    _sources.clear()
+
+
+def on_post_page(output, page, config, **kwargs):
+    _sources[page.file.dest_uri] = f"docs/{page.file.src_uri}"
+    return output
 
 
 def _generator(project: Path):
@@ -34,9 +45,10 @@ def on_post_build(config, **kwargs):
     for handler in handlers:
         # Code in an attribute cannot be allowed by a hash: it would be blocked for patients.
         log.warning(
-            "%s: <%s %s=...> puts JavaScript in an attribute, which the site's "
+            "%s (%s): <%s %s=...> puts JavaScript in an attribute, which the site's "
             "Content-Security-Policy blocks. Fix: move the code to a file in docs/javascripts/ "
             "and attach it with addEventListener inside document$.subscribe(...).",
+            _sources.get(handler.page, "theme template"),
             handler.page,
             handler.tag,
             handler.attribute,

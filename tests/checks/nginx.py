@@ -60,6 +60,16 @@ def missing_nginx_message() -> str:
     )
 
 
+def require_nginx() -> None:
+    """Like the browser fixture: in CI a missing nginx fails the test, locally it skips."""
+    import pytest
+
+    if not nginx_path():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(missing_nginx_message())
+        pytest.skip(missing_nginx_message())
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

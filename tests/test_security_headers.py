@@ -1,0 +1,61 @@
+"""The header source and the generated _headers file demand everything the clinic requires;
+a header dropped or weakened in deploy/headers.yml fails with the header and the fix named."""
+
+from __future__ import annotations
+
+import copy
+
+from deploy.site_headers import load_source, security_headers
+from tests.checks.problems import assert_none, report
+from tests.checks.security_headers import csp_directives, header_problems, read_headers_file
+
+
+def test_source_demands_every_required_header():
+    headers = dict(security_headers(load_source(), ["'sha256-test'"]))
+    assert_none(header_problems(headers, "deploy/headers.yml"), "the header source")
+
+
+def test_built_headers_file_carries_every_header_and_the_scripts_hashes(built_site):
+    rules = read_headers_file(built_site.site / "_headers")
+    assert_none(header_problems(rules["/*"], "site/_headers"), "the _headers file")
+    scripts = csp_directives(rules["/*"]["Content-Security-Policy"])["script-src"]
+    hashes = [source for source in scripts if source.startswith("'sha256-")]
+    assert scripts[0] == "'self'"
+    assert len(hashes) >= 3, f"Material emits inline scripts, yet only {hashes} were hashed"
+
+
+def test_header_missing_from_source_is_caught_naming_it(project):
+    project.replace("deploy/headers.yml", "  Referrer-Policy: no-referrer\n", "")
+    result = project.build(strict=True)
+    assert result.returncode == 0, result.output
+    rules = read_headers_file(result.site / "_headers")
+    message = report(header_problems(rules["/*"], "site/_headers"), "the _headers file")
+    assert "1 problem(s)" in message
+    assert "site/_headers: the Referrer-Policy header is missing" in message
+    assert "Fix: set it under 'security:' in deploy/headers.yml" in message
+
+
+def test_every_weakened_header_is_reported_at_once():
+    source = copy.deepcopy(load_source())
+    security = source["security"]
+    security["Content-Security-Policy"]["script-src"].append("'unsafe-inline'")
+    security["Content-Security-Policy"]["frame-ancestors"] = ["'self'"]
+    del security["Content-Security-Policy"]["object-src"]
+    security["Strict-Transport-Security"] = "max-age=300"
+    security["Referrer-Policy"] = "unsafe-url"
+    security["Permissions-Policy"].remove("camera")
+    del security["X-Content-Type-Options"]
+    message = report(
+        header_problems(dict(security_headers(source, [])), "deploy/headers.yml"), "source"
+    )
+    assert "7 problem(s)" in message, message
+    for expected in (
+        "Content-Security-Policy allows 'unsafe-inline' scripts",
+        "Content-Security-Policy has frame-ancestors [\"'self'\"], not 'none'",
+        "Content-Security-Policy has object-src None, not 'none'",
+        "Strict-Transport-Security is 'max-age=300', shorter than a year",
+        "Referrer-Policy 'unsafe-url' tells other sites too much",
+        "Permissions-Policy does not deny camera",
+        "the X-Content-Type-Options header is missing",
+    ):
+        assert f"deploy/headers.yml: {expected}" in message, message
