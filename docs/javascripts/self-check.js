@@ -1,0 +1,61 @@
+/*
+ * The eligibility page's self-check.
+ *
+ * Privacy: it reads the ticked boxes and writes one sentence into its own result line.
+ * It sends nothing, stores nothing (no cookies, no localStorage) and changes nothing
+ * outside its own box. It never tells anyone they can have the treatment: every answer
+ * ends by sending the reader to their doctor or to a consultation.
+ */
+(function () {
+  "use strict";
+
+  var NEXT_STEP = "Please talk to your doctor, or book a consultation.";
+
+  function message(ticked) {
+    if (ticked === 0) {
+      return (
+        "You have not ticked anything. This does not show that the treatment is right " +
+        "for you. Only a doctor can tell, after a consultation and tests. " + NEXT_STEP
+      );
+    }
+    var count = ticked === 1 ? "1 sentence" : ticked + " sentences";
+    return (
+      "You ticked " + count + ". This can mean the treatment is not safe for you, or " +
+      "that something else is causing your hair loss. " + NEXT_STEP
+    );
+  }
+
+  function setUp(box) {
+    // Material's instant navigation can hand us the same page again: bind once.
+    if (box.hasAttribute("data-self-check-ready")) return;
+    box.setAttribute("data-self-check-ready", "");
+    var result = box.querySelector("[data-self-check-result]");
+    var boxes = box.querySelectorAll("input[type=checkbox]");
+    if (!result) return;
+    // Live region: screen readers read the new sentence after each tick.
+    result.setAttribute("aria-live", "polite");
+    function update() {
+      var ticked = 0;
+      for (var i = 0; i < boxes.length; i++) {
+        if (boxes[i].checked) ticked++;
+      }
+      result.textContent = message(ticked);
+    }
+    box.addEventListener("change", update);
+    update();
+  }
+
+  function setUpAll() {
+    var found = document.querySelectorAll("[data-self-check]");
+    for (var i = 0; i < found.length; i++) setUp(found[i]);
+  }
+
+  // Material emits document$ on the first load and after every instant navigation.
+  if (typeof document$ !== "undefined" && document$.subscribe) {
+    document$.subscribe(setUpAll);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpAll);
+  } else {
+    setUpAll();
+  }
+})();

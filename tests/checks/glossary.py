@@ -1,0 +1,166 @@
+"""Glossary terms are defined once in docs/snippets/glossary.md, show as tooltips on every page
+that uses them, and are all listed on the glossary page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.checks.html import CODE_TAGS, main_content, parse
+from tests.checks.pages import source_line
+from tests.checks.problems import Problem
+from tests.checks.site import Build
+
+SNIPPET = "docs/snippets/glossary.md"
+GLOSSARY_PAGE = "docs/glossary.md"
+DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]*)\]:(?P<text>.*)$")
+# Text the abbreviation extension never sees, so a term there cannot get its tooltip anyway.
+SKIP_TAGS = CODE_TAGS | {"svg", "abbr"}
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    text: str
+    line: int
+
+
+def read_glossary(project: Path) -> tuple[list[Term], list[Problem]]:
+    """Every definition in the snippet, and what is wrong with any of them."""
+    terms, problems, first_line = [], [], {}
+    lines = (project / SNIPPET).read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        where = f"{SNIPPET}:{number}"
+        if not line.strip():
+            continue
+        found = DEFINITION.match(line)
+        if not found or not found["term"].strip():
+            problems.append(
+                Problem(
+                    where,
+                    f"this line is not a glossary definition: “{line.strip()}”",
+                    "write each word on its own line as '*[word]: a short, plain explanation', "
+                    "starting at the very start of the line",
+                )
+            )
+            continue
+        term, text = found["term"].strip(), found["text"].strip()
+        if not text:
+            problems.append(
+                Problem(
+                    where,
+                    f"'{term}' has an empty definition, so it shows no tooltip",
+                    f"write a short, plain explanation after the colon: '*[{term}]: ...'",
+                )
+            )
+        if term in first_line:
+            problems.append(
+                Problem(
+                    where,
+                    f"'{term}' is defined twice (first on line {first_line[term]}); "
+                    "only the last definition is shown",
+                    "keep one definition and delete the other",
+                )
+            )
+        else:
+            first_line[term] = number
+        terms.append(Term(term, text, number))
+    return terms, problems
+
+
+def definitions(terms: list[Term]) -> dict[str, str]:
+    return {t.term: t.text for t in terms if t.text}
+
+
+def term_pattern(terms: dict[str, str]) -> re.Pattern:
+    # Like the abbreviation extension: case-sensitive, whole words, longest term first.
+    names = sorted(terms, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def text_outside_tooltips(article) -> list[str]:
+    """Visible text of the page that is not already inside an <abbr> (or code)."""
+    out = []
+    for node in article.iter():
+        if not isinstance(node.tag, str) or node.tag in SKIP_TAGS:
+            continue
+        if any(a.tag in SKIP_TAGS for a in node.iterancestors()):
+            continue
+        out += [t for t in (node.text, *(child.tail for child in node)) if t]
+    return out
+
+
+def check_tooltips(build: Build, terms: list[Term]) -> list[Problem]:
+    defined = definitions(terms)
+    if not defined:
+        return []
+    pattern = term_pattern(defined)
+    problems = []
+    for html in build.html_pages():
+        source = build.source_of(html)
+        if not source.startswith("docs/"):
+            continue  # theme pages (404) have no Markdown, so no tooltips
+        article = main_content(parse(build.site / html))
+        if article is None:
+            continue
+        bare = {
+            m.group(0) for text in text_outside_tooltips(article) for m in pattern.finditer(text)
+        }
+        for term in sorted(bare):
+            problems.append(
+                Problem(
+                    source_line(build.project, source, rf"\b{re.escape(term)}\b"),
+                    f"'{term}' appears without its glossary tooltip",
+                    "tooltips work in Markdown text only: if the word is inside HTML, add the "
+                    "'markdown' attribute to the HTML element (e.g. <div markdown>)",
+                )
+            )
+        for abbr in article.iter("abbr"):
+            term, title = abbr.text or "", abbr.get("title", "")
+            if term in defined and title != defined[term]:
+                problems.append(
+                    Problem(
+                        source_line(
+                            build.project,
+                            source,
+                            rf"<abbr[^>]*>\s*{re.escape(term)}|^\*\[{re.escape(term)}\]",
+                        ),
+                        f"'{term}' shows a different explanation from the glossary: “{title}”",
+                        f"delete the page's own explanation of '{term}'; change the definition "
+                        f"in {SNIPPET} instead, so every page says the same",
+                    )
+                )
+    return sorted(set(problems))
+
+
+def check_glossary_page(build: Build, terms: list[Term]) -> list[Problem]:
+    html = next((h for h, s in build.sources.items() if s == GLOSSARY_PAGE), None)
+    if html is None or not (build.site / html).is_file():
+        return [Problem(GLOSSARY_PAGE, "the glossary page was not built", "restore it")]
+    article = main_content(parse(build.site / html))
+    shown = {}
+    for dt in article.iter("dt"):
+        dd = next(dt.itersiblings("dd"), None)
+        if dd is not None:
+            shown[" ".join(dt.text_content().split())] = " ".join(dd.text_content().split())
+    problems = []
+    for term, text in definitions(terms).items():
+        if term not in shown:
+            problems.append(
+                Problem(
+                    GLOSSARY_PAGE,
+                    f"'{term}' from {SNIPPET} is not shown on the glossary page",
+                    "keep '{{ glossary() }}' in docs/glossary.md: it lists every word from the "
+                    "snippet, so definitions are written only once",
+                )
+            )
+        elif shown[term] != text:
+            problems.append(
+                Problem(
+                    GLOSSARY_PAGE,
+                    f"the glossary page explains '{term}' differently from {SNIPPET}",
+                    "keep '{{ glossary() }}' in docs/glossary.md instead of writing definitions by hand",
+                )
+            )
+    return problems

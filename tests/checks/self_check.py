@@ -1,0 +1,207 @@
+"""Checks for the eligibility page's self-check, run in real Chromium on the served site.
+
+Each check returns Problems naming the script an editor or developer would open. They take a
+Playwright page so the same checks run on the real site and on a copy with a planted fault.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tests.checks.problems import Problem
+
+SCRIPT = "docs/javascripts/self-check.js"
+PAGE = "eligibility/"
+BOX = "[data-self-check]"
+RESULT = "[data-self-check-result]"
+BOXES = f"{BOX} input[type=checkbox]"
+# Every answer ends by sending the reader to a person, never with a verdict.
+ENDS_WITH_NEXT_STEP = re.compile(r"talk to your doctor,? or book a consultation\.?\s*$", re.I)
+VERDICT = re.compile(r"\beligible\b|\bsuitable\b|\bqualify\b|\byou can have\b", re.I)
+
+# The article without the self-check: what the script must leave alone. The address's #part
+# is left out: Material's navigation.tracking updates it as the reader scrolls.
+OUTSIDE_SNAPSHOT = """() => {
+  const article = document.querySelector('article').cloneNode(true);
+  article.querySelectorAll('[data-self-check]').forEach((el) => el.remove());
+  return document.title + '\\n' + location.pathname + '\\n' + article.outerHTML;
+}"""
+STORAGE_SNAPSHOT = """() => JSON.stringify({
+  cookie: document.cookie,
+  local: Object.entries(localStorage),
+  session: Object.entries(sessionStorage),
+})"""
+
+
+def result_text(page) -> str:
+    return page.locator(RESULT).inner_text().strip()
+
+
+def check_answer(text: str, state: str) -> list[Problem]:
+    problems = []
+    if VERDICT.search(text):
+        problems.append(
+            Problem(
+                SCRIPT,
+                f"with {state} the self-check gives a verdict: “{text}”",
+                "never tell readers they are eligible or suitable; only a doctor can decide",
+            )
+        )
+    if not ENDS_WITH_NEXT_STEP.search(text):
+        problems.append(
+            Problem(
+                SCRIPT,
+                f"with {state} the answer does not end with the next step: “{text}”",
+                "end every answer with 'Please talk to your doctor, or book a consultation.'",
+            )
+        )
+    return problems
+
+
+def focus_first_box_with_tab(page, limit: int = 150) -> bool:
+    first = page.locator(BOXES).first
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if first.evaluate("el => el === document.activeElement"):
+            return True
+    return False
+
+
+def check_keyboard_only(page) -> list[Problem]:
+    """Tab to the checklist, tick two boxes with Space; the answer must follow."""
+    where = "docs/eligibility.md"
+    if not focus_first_box_with_tab(page):
+        return [
+            Problem(
+                where,
+                "the self-check's first box cannot be reached with the Tab key",
+                "use native <input type=checkbox> inside <label>, without tabindex=-1",
+            )
+        ]
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    ticked = page.locator(f"{BOXES}:checked").count()
+    if ticked != 2:
+        return [
+            Problem(
+                where,
+                f"after Tab, Space, Tab, Space {ticked} boxes are ticked instead of 2",
+                "keep each box a native checkbox so Space ticks it",
+            )
+        ]
+    text = result_text(page)
+    problems = check_answer(text, "two boxes ticked by keyboard")
+    if "2" not in text:
+        problems.append(
+            Problem(
+                SCRIPT,
+                f"the answer did not follow the keyboard ticks: “{text}”",
+                "update the answer on the 'change' event, which keyboard ticks also fire",
+            )
+        )
+    return problems
+
+
+def check_every_answer(page) -> list[Problem]:
+    """No ticks, each single tick, and all ticks: never a verdict, always the next step."""
+    boxes = page.locator(BOXES)
+    problems = check_answer(result_text(page), "no box ticked")
+    for i in range(boxes.count()):
+        boxes.nth(i).check()
+        problems += check_answer(result_text(page), f"only box {i + 1} ticked")
+        boxes.nth(i).uncheck()
+    for i in range(boxes.count()):
+        boxes.nth(i).check()
+    problems += check_answer(result_text(page), "every box ticked")
+    whole = page.locator(BOX).inner_text().strip()
+    if not ENDS_WITH_NEXT_STEP.search(whole):
+        problems.append(
+            Problem(
+                "docs/eligibility.md",
+                "the self-check box does not end with 'talk to your doctor, or book a consultation'",
+                "keep the closing sentence with the consultation link as the last thing in the box",
+            )
+        )
+    return sorted(set(problems))
+
+
+def check_sends_and_stores_nothing(page) -> list[Problem]:
+    """Tick every box; no request, cookie, storage or change outside the box may follow."""
+    page.wait_for_load_state("networkidle")  # the favicon and theme files arrive late
+    # Chromium itself fetches the tab icon again when Material's navigation.tracking updates
+    # the address on scroll; that request is the browser's, not the script's.
+    icon = page.evaluate("() => document.querySelector('link[rel~=icon]')?.href")
+    requests: list[str] = []
+    page.on(
+        "request",
+        lambda r: (r.url, r.resource_type) != (icon, "other") and requests.append(r.url),
+    )
+    storage_before = page.evaluate(STORAGE_SNAPSHOT)
+    cookies_before = page.context.cookies()
+    outside_before = page.evaluate(OUTSIDE_SNAPSHOT)
+    boxes = page.locator(BOXES)
+    for i in range(boxes.count()):
+        boxes.nth(i).check()
+    boxes.first.uncheck()
+    page.wait_for_timeout(300)  # give a stray fetch or timer the chance to fire
+    problems = []
+    if requests:
+        problems.append(
+            Problem(
+                SCRIPT,
+                f"ticking boxes made network requests: {', '.join(requests)}",
+                "the self-check must work in the browser alone; remove fetch/XHR/beacons/images",
+            )
+        )
+    if (
+        page.evaluate(STORAGE_SNAPSHOT) != storage_before
+        or page.context.cookies() != cookies_before
+    ):
+        problems.append(
+            Problem(
+                SCRIPT,
+                "ticking boxes wrote cookies, localStorage or sessionStorage",
+                "keep the answers in the page only; store nothing",
+            )
+        )
+    if page.evaluate(OUTSIDE_SNAPSHOT) != outside_before:
+        problems.append(
+            Problem(
+                SCRIPT,
+                "ticking boxes changed the page outside the self-check (title, address or text)",
+                "write only into the self-check's own result line",
+            )
+        )
+    return problems
+
+
+def check_after_instant_navigation(page, base_url: str) -> list[Problem]:
+    """Arrive from the home page by Material's instant navigation; the check must still work."""
+    page.goto(base_url)
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.locator(f'article a[href$="{PAGE}"]').first.click()
+    page.wait_for_url(f"**/{PAGE}")
+    page.locator(BOX).wait_for()
+    if not page.evaluate("() => window.__sameDocument === true"):
+        return [
+            Problem(
+                "mkdocs.yml",
+                "following a link reloaded the whole page, so instant navigation was not tested",
+                "keep 'navigation.instant' under theme: features:, and serve the site at its "
+                "site_url (Material navigates instantly only within the addresses in sitemap.xml)",
+            )
+        ]
+    page.locator(BOXES).first.check()
+    text = result_text(page)
+    problems = check_answer(text, "one box ticked after instant navigation")
+    if "1" not in text:
+        problems.append(
+            Problem(
+                SCRIPT,
+                f"after instant navigation the self-check did not answer: “{text}”",
+                "set it up inside Material's document$.subscribe(...), which runs after every "
+                "page change, not only on DOMContentLoaded",
+            )
+        )
+    return problems

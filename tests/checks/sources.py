@@ -1,0 +1,159 @@
+"""The sources page lists every source the evidence brief requires, and pages that make
+statements about evidence, safety or regulation link to at least one of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+from tests.checks.html import main_content, parse
+from tests.checks.pages import source_line
+from tests.checks.problems import Problem
+from tests.checks.site import ROOT, Build
+
+SOURCES_PAGE = "docs/sources.md"
+REQUIRED_FILE = ROOT / "tests" / "data" / "evidence-sources.yml"
+GRADE = re.compile(r"\bGrade [AB]\b")
+
+
+@dataclass(frozen=True)
+class Source:
+    anchor: str
+    cite: str
+    words: tuple[str, ...]
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Required:
+    sources: tuple[Source, ...]
+    citing_pages: tuple[str, ...]
+    placeholder: str
+
+
+def load_required(path: Path = REQUIRED_FILE) -> Required:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sources = tuple(
+        Source(s["anchor"], s["cite"], tuple(str(w) for w in s["words"]), s.get("url"))
+        for s in data["sources"]
+    )
+    return Required(sources, tuple(data["citing_pages"]), data["placeholder"])
+
+
+def html_of(build: Build, source: str) -> str | None:
+    return next((html for html, src in build.sources.items() if src == source), None)
+
+
+def entry_of(element):
+    """The list item a source's anchor sits in (the anchor may be on its paragraph)."""
+    items = element.xpath("ancestor-or-self::li[1]")
+    return items[0] if items else element
+
+
+def check_sources_listed(build: Build, required: Required) -> list[Problem]:
+    html = html_of(build, SOURCES_PAGE)
+    if html is None or not (build.site / html).is_file():
+        return [Problem(SOURCES_PAGE, "the sources page was not built", "restore docs/sources.md")]
+    article = main_content(parse(build.site / html))
+    problems = []
+    for source in required.sources:
+        found = article.xpath(".//*[@id=$anchor]", anchor=source.anchor)
+        if not found:
+            problems.append(
+                Problem(
+                    SOURCES_PAGE,
+                    f"the source '{source.cite}' from the evidence brief is missing "
+                    f"(no entry with the anchor #{source.anchor}; pages link to it)",
+                    "add it to the numbered list with its full title, year, publisher, grade and "
+                    f"link, and end the entry with the line '    {{: #{source.anchor} }}'",
+                )
+            )
+            continue
+        entry = entry_of(found[0])
+        text = " ".join(entry.text_content().split())
+        where = source_line(build.project, SOURCES_PAGE, re.escape(f"#{source.anchor} "))
+        for word in source.words:
+            if word.lower() not in text.lower():
+                problems.append(
+                    Problem(
+                        where,
+                        f"the entry #{source.anchor} does not name '{word}' ({source.cite})",
+                        "give the authors or publisher, the year and the full title",
+                    )
+                )
+        if not GRADE.search(text):
+            problems.append(
+                Problem(
+                    where,
+                    f"the entry #{source.anchor} has no grade",
+                    "add 'Grade A' (regulator, government body or peer-reviewed paper) or "
+                    "'Grade B' (professional body or reputable secondary source)",
+                )
+            )
+        if source.url and source.url not in entry.xpath(".//a/@href"):
+            problems.append(
+                Problem(
+                    where,
+                    f"the entry #{source.anchor} does not link to {source.url}",
+                    f"add the link to the entry: [Read it online]({source.url})",
+                )
+            )
+    return problems
+
+
+def source_ids(build: Build) -> set[str]:
+    """Anchors of the entries in the sources page's numbered lists (not its headings)."""
+    html = html_of(build, SOURCES_PAGE)
+    if html is None or not (build.site / html).is_file():
+        return set()
+    article = main_content(parse(build.site / html))
+    return {str(i) for i in article.xpath(".//ol/li/descendant-or-self::*/@id")}
+
+
+def cites_a_source(build: Build, html: str, ids: set[str]) -> bool:
+    sources_html = html_of(build, SOURCES_PAGE)
+    article = main_content(parse(build.site / html))
+    for href in article.xpath(".//a/@href"):
+        target = urlsplit(urljoin(f"https://site.invalid/{html}", str(href)))
+        path = target.path.lstrip("/")
+        if path.endswith("/") or path == "":
+            path += "index.html"
+        if target.netloc == "site.invalid" and path == sources_html and target.fragment in ids:
+            return True
+    return False
+
+
+def check_citations(build: Build, required: Required) -> tuple[list[Problem], list[str]]:
+    """Problems, and the required pages still waiting for their text (placeholders)."""
+    ids = source_ids(build)
+    problems, waiting = [], []
+    for source in required.citing_pages:
+        html = html_of(build, source)
+        if html is None or not (build.site / html).is_file():
+            problems.append(
+                Problem(
+                    source,
+                    "this page should cite sources but was not built",
+                    "restore the page, or remove it from tests/data/evidence-sources.yml",
+                )
+            )
+            continue
+        text = " ".join(main_content(parse(build.site / html)).text_content().split())
+        if required.placeholder in text:
+            waiting.append(source)
+            continue
+        if not cites_a_source(build, html, ids):
+            problems.append(
+                Problem(
+                    source,
+                    "this page makes statements about evidence, safety or regulation "
+                    "but links to no source",
+                    "after each such statement, link to its source on the sources page, "
+                    "e.g. ([Kang 2021](sources.md#kang-2021))",
+                )
+            )
+    return problems, waiting
