@@ -24,6 +24,7 @@ SOURCE = Path(__file__).with_name("headers.yml")
 HEADERS_FILE = "_headers"
 NGINX_FILE = "_nginx.conf"
 HASHES_PLACEHOLDER = "{inline_script_hashes}"
+STYLE_HASHES_PLACEHOLDER = "{style_attribute_hashes}"
 GENERATED = (
     "Generated from deploy/headers.yml by deploy/site_headers.py: edit that file, then rebuild."
 )
@@ -53,8 +54,24 @@ class InlineScript:
 
     @property
     def hash(self) -> str:
-        digest = hashlib.sha256(self.code.encode("utf-8")).digest()
-        return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+        return csp_hash(self.code)
+
+
+def csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+@dataclass(frozen=True)
+class StyleAttribute:
+    """A style="" attribute the build wrote (Markdown tables align columns with them)."""
+
+    page: str
+    value: str
+
+    @property
+    def hash(self) -> str:
+        return csp_hash(self.value)
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,7 @@ class _ScriptCollector(HTMLParser):
         self.page = page
         self.scripts: list[InlineScript] = []
         self.handlers: list[InlineHandler] = []
+        self.styles: list[StyleAttribute] = []
         self._open: bool | None = None  # inside an executable inline <script>?
         self._chunks: list[str] = []
 
@@ -81,6 +99,8 @@ class _ScriptCollector(HTMLParser):
             is_js_url = name in ("href", "src", "action") and (value or "").strip().lower()
             if name.startswith("on") or (is_js_url and is_js_url.startswith("javascript:")):
                 self.handlers.append(InlineHandler(self.page, tag, name))
+            if name == "style" and value is not None:
+                self.styles.append(StyleAttribute(self.page, value))
         if tag == "script":
             kind = (names.get("type") or "").split(";")[0].strip().lower()
             self._open = "src" not in names and kind in JS_TYPES
@@ -114,18 +134,33 @@ def script_hashes(site: Path) -> list[str]:
     return sorted({script.hash for script in scan_site(site)[0]})
 
 
+def style_attributes(site: Path) -> list[StyleAttribute]:
+    styles: list[StyleAttribute] = []
+    for path in sorted(site.rglob("*.html")):
+        collector = _ScriptCollector(path.relative_to(site).as_posix())
+        collector.feed(path.read_text(encoding="utf-8"))
+        collector.close()
+        styles += collector.styles
+    return styles
+
+
+def style_hashes(site: Path) -> list[str]:
+    return sorted({style.hash for style in style_attributes(site)})
+
+
 def load_source(path: Path = SOURCE) -> dict:
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
-def header_value(name: str, value, hashes: list[str]) -> str:
+def header_value(name: str, value, hashes: list[str], styles: list[str] = ()) -> str:
     if name == "Content-Security-Policy":
+        fill = {HASHES_PLACEHOLDER: list(hashes), STYLE_HASHES_PLACEHOLDER: list(styles)}
         parts = []
         for directive, sources in value.items():
-            sources = [
-                s for item in sources for s in (hashes if item == HASHES_PLACEHOLDER else [item])
-            ]
+            sources = [s for item in sources for s in fill.get(item, [item])]
+            if sources == ["'unsafe-hashes'"]:
+                sources = ["'none'"]  # no style attribute in this build: allow none
             parts.append(" ".join([directive, *sources]))
         return "; ".join(parts)
     if name == "Permissions-Policy":
@@ -133,8 +168,11 @@ def header_value(name: str, value, hashes: list[str]) -> str:
     return str(value)
 
 
-def security_headers(source: dict, hashes: list[str]) -> list[tuple[str, str]]:
-    return [(name, header_value(name, value, hashes)) for name, value in source["security"].items()]
+def security_headers(
+    source: dict, hashes: list[str], styles: list[str] = ()
+) -> list[tuple[str, str]]:
+    security = source["security"].items()
+    return [(name, header_value(name, value, hashes, styles)) for name, value in security]
 
 
 def fingerprinted_files(site: Path, caching: dict) -> list[str]:
@@ -143,11 +181,11 @@ def fingerprinted_files(site: Path, caching: dict) -> list[str]:
     return sorted("/" + name for name in found if pattern.search(name))
 
 
-def render_headers_file(source: dict, hashes: list[str], site: Path) -> str:
+def render_headers_file(source: dict, hashes: list[str], site: Path, styles: list[str] = ()) -> str:
     """Netlify / Cloudflare Pages format. Rules that match one path add up, so Cache-Control
     is set only on the fingerprinted files; pages keep the hosts' default of revalidating."""
     lines = [f"# {GENERATED}", "/*"]
-    lines += [f"  {name}: {value}" for name, value in security_headers(source, hashes)]
+    lines += [f"  {name}: {value}" for name, value in security_headers(source, hashes, styles)]
     cache = source["caching"]["fingerprinted"]["cache_control"]
     for path in fingerprinted_files(site, source["caching"]):
         lines += [path, f"  Cache-Control: {cache}"]
@@ -164,12 +202,13 @@ def _nginx_headers(headers: list[tuple[str, str]], cache_control: str, indent: s
 def render_nginx(
     source: dict,
     hashes: list[str],
+    styles: list[str] = (),
     *,
     root: str = "/var/www/patient-site",
     listen: str = "443 ssl",
     server_name: str = "_",
 ) -> str:
-    headers = security_headers(source, hashes)
+    headers = security_headers(source, hashes, styles)
     caching = source["caching"]
     i1, i2 = "    ", "        "
 
@@ -218,14 +257,18 @@ def render_nginx(
     return "\n".join(lines) + "\n"
 
 
-def write_deploy_files(site: Path, source_path: Path = SOURCE, *, server_name: str = "_") -> int:
-    """Write _headers and _nginx.conf into the built site; return the number of hashes."""
+def write_deploy_files(
+    site: Path, source_path: Path = SOURCE, *, server_name: str = "_"
+) -> tuple[int, int]:
+    """Write _headers and _nginx.conf into the built site; return how many script and
+    style-attribute hashes the policy lists."""
     source = load_source(source_path)
-    hashes = script_hashes(site)
-    (site / HEADERS_FILE).write_text(render_headers_file(source, hashes, site), encoding="utf-8")
-    nginx = render_nginx(source, hashes, server_name=server_name)
+    hashes, styles = script_hashes(site), style_hashes(site)
+    headers_file = render_headers_file(source, hashes, site, styles)
+    (site / HEADERS_FILE).write_text(headers_file, encoding="utf-8")
+    nginx = render_nginx(source, hashes, styles, server_name=server_name)
     (site / NGINX_FILE).write_text(nginx, encoding="utf-8")
-    return len(hashes)
+    return len(hashes), len(styles)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,8 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"error: {args.site}/index.html not found: build the site first.", file=sys.stderr)
         return 1
-    count = write_deploy_files(args.site, args.source, server_name=args.server_name)
-    print(f"Wrote {args.site / HEADERS_FILE} and {args.site / NGINX_FILE} ({count} script hashes).")
+    scripts, styles = write_deploy_files(args.site, args.source, server_name=args.server_name)
+    print(
+        f"Wrote {args.site / HEADERS_FILE} and {args.site / NGINX_FILE} "
+        f"({scripts} script hashes, {styles} style-attribute hashes)."
+    )
     return 0
 
 

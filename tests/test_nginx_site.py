@@ -169,3 +169,28 @@ def test_search_navigation_and_palette_work_under_the_csp(nginx, browser):
         assert watcher.take() == []
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_self_check_works_under_the_csp_after_instant_navigation(nginx, browser):
+    from tests.checks.self_check import BOX, BOXES, PAGE, RESULT, check_answer
+
+    context = browser_context(browser, nginx, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watcher = CspWatcher(page)
+    try:
+        page.goto(BROWSER_ORIGIN, wait_until="networkidle")
+        page.evaluate("window.__stillHere = true")
+        page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{PAGE}"]').first.click()
+        page.locator(f"{BOX}[data-self-check-ready]").wait_for(timeout=10_000)
+        assert page.evaluate("window.__stillHere === true"), "the click reloaded the whole page"
+        before = page.locator(RESULT).inner_text()
+        page.locator(BOXES).first.check()
+        page.wait_for_function(
+            "([sel, old]) => document.querySelector(sel).innerText !== old", arg=[RESULT, before]
+        )
+        after = page.locator(RESULT).inner_text().strip()
+        assert_none(check_answer(after, "one box ticked"), "the self-check under the CSP")
+        assert watcher.take() == []
+    finally:
+        context.close()

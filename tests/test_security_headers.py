@@ -9,7 +9,7 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
-from deploy.site_headers import load_source, scan_site, security_headers
+from deploy.site_headers import load_source, scan_site, security_headers, style_attributes
 from tests.checks.problems import assert_none, report
 from tests.checks.security_headers import csp_directives, header_problems, read_headers_file
 from tests.checks.site import ROOT
@@ -29,6 +29,9 @@ def test_built_headers_file_carries_every_header_and_exactly_the_builds_hashes(b
     # (Zero is fine: the theme may move every inline script into a file.)
     built = {script.hash for script in scan_site(built_site.site)[0]}
     assert set(scripts[1:]) == built
+    styles = csp_directives(rules["/*"]["Content-Security-Policy"])["style-src-attr"]
+    built_styles = {style.hash for style in style_attributes(built_site.site)}
+    assert styles == (["'unsafe-hashes'", *sorted(built_styles)] if built_styles else ["'none'"])
 
 
 def test_header_missing_from_source_is_caught_naming_it(project):
@@ -47,6 +50,7 @@ def test_every_weakened_header_is_reported_at_once():
     security = source["security"]
     security["Content-Security-Policy"]["script-src"].append("'unsafe-inline'")
     security["Content-Security-Policy"]["frame-ancestors"] = ["'self'"]
+    security["Content-Security-Policy"]["style-src-attr"] = ["'unsafe-inline'"]
     del security["Content-Security-Policy"]["object-src"]
     security["Strict-Transport-Security"] = "max-age=300"
     security["Referrer-Policy"] = "unsafe-url"
@@ -55,10 +59,11 @@ def test_every_weakened_header_is_reported_at_once():
     message = report(
         header_problems(dict(security_headers(source, [])), "deploy/headers.yml"), "source"
     )
-    assert "7 problem(s)" in message, message
+    assert "8 problem(s)" in message, message
     for expected in (
         "Content-Security-Policy allows 'unsafe-inline' scripts",
         "Content-Security-Policy has frame-ancestors [\"'self'\"], not 'none'",
+        "Content-Security-Policy allows 'unsafe-inline' in style-src-attr",
         "Content-Security-Policy has object-src None, not 'none'",
         "Strict-Transport-Security is 'max-age=300', shorter than a year",
         "Referrer-Policy 'unsafe-url' tells other sites too much",

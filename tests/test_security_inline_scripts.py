@@ -70,3 +70,20 @@ def test_code_in_an_attribute_stops_the_strict_build_naming_the_page(project):
         "docs/clicky.md (clicky/index.html): <button onclick=...> puts JavaScript" in result.output
     )
     assert "Fix: move the code to a file in docs/javascripts/" in result.output
+
+
+def test_new_table_alignment_under_a_stale_policy_is_caught_naming_the_page(project):
+    stale = project.build()
+    assert stale.returncode == 0, stale.output
+    stale_csp = site_csp(stale.site)  # the next build writes into the same folder
+    table = "| Step | Weeks |\n| :---: | :---: |\n| Review | 6 |\n"
+    project.write("docs/centred.md", page("Centred", table))
+    fresh = project.build()
+    assert fresh.returncode == 0, fresh.output
+    message = report(
+        inline_script_problems(fresh.site, stale_csp, "the old _headers", fresh.source_of),
+        "stale",
+    )
+    assert 'docs/centred.md (centred/index.html): style="text-align: center;"' in message, message
+    assert "is not allowed by the Content-Security-Policy in the old _headers" in message
+    assert inline_script_problems(fresh.site, site_csp(fresh.site), "new", fresh.source_of) == []

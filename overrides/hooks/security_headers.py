@@ -54,7 +54,12 @@ def on_post_build(config, **kwargs):
             handler.attribute,
         )
     server_name = urlsplit(config.get("site_url") or "").hostname or "_"
-    count = generator.write_deploy_files(
+    scripts, styles = generator.write_deploy_files(
         site, project / "deploy" / "headers.yml", server_name=server_name
     )
-    log.info("security headers: _headers and _nginx.conf written (%d inline script hashes)", count)
+    log.info(
+        "security headers: _headers and _nginx.conf written "
+        "(%d inline script hashes, %d style-attribute hashes)",
+        scripts,
+        styles,
+    )

@@ -79,6 +79,16 @@ def _csp_problems(value: str, where: str) -> list[Problem]:
                     "only by the hashes the build computes",
                 )
             )
+    for directive in ("style-src", "style-src-attr"):
+        if "'unsafe-inline'" in directives.get(directive, []):
+            problems.append(
+                Problem(
+                    where,
+                    f"Content-Security-Policy allows 'unsafe-inline' in {directive}",
+                    "remove it from deploy/headers.yml; style attributes are allowed only by "
+                    "the hashes the build computes",
+                )
+            )
     return problems
 
 
