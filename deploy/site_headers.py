@@ -215,10 +215,19 @@ def render_nginx(
     lines = [
         f"# {GENERATED}",
         "# A server block for /etc/nginx/conf.d/ (inside Debian's http { } with its mime.types).",
-        "# Add ssl_certificate and ssl_certificate_key for your domain when listening with ssl.",
+        "# Set root to where you copy site/; HTTP-to-HTTPS redirects are left to your main config.",
         "server {",
         f"{i1}listen {listen};",
         f"{i1}server_name {server_name};",
+        *(
+            [
+                f"{i1}# Where certbot puts the certificate; change if yours lives elsewhere.",
+                f"{i1}ssl_certificate /etc/letsencrypt/live/{server_name}/fullchain.pem;",
+                f"{i1}ssl_certificate_key /etc/letsencrypt/live/{server_name}/privkey.pem;",
+            ]
+            if "ssl" in listen.split()
+            else []
+        ),
         f"{i1}root {root};",
         f"{i1}index index.html;",
         f"{i1}charset utf-8;",

@@ -5,6 +5,8 @@ headless Chromium with zero Content-Security-Policy violations."""
 from __future__ import annotations
 
 import gzip
+import subprocess
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -13,6 +15,7 @@ from tests.checks.inline_scripts import inline_script_problems
 from tests.checks.nginx import (
     BROWSER_ORIGIN,
     browser_context,
+    prepare,
     require_nginx,
     run_nginx,
 )
@@ -194,3 +197,24 @@ def test_self_check_works_under_the_csp_after_instant_navigation(nginx, browser)
         assert watcher.take() == []
     finally:
         context.close()
+
+
+def test_production_configuration_passes_nginx_t(built_site, tmp_path):
+    """The file an administrator installs, unchanged but for the certificate and root paths."""
+    require_nginx()
+    conf = (built_site.site / "_nginx.conf").read_text(encoding="utf-8")
+    host = urlsplit(built_site.site_url).hostname
+    certs = tmp_path / "certs"
+    certs.mkdir()
+    key, cert = certs / "privkey.pem", certs / "fullchain.pem"
+    openssl = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+    subprocess.run(
+        [*openssl, "-subj", f"/CN={host}", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    assert "listen 443 ssl;" in conf
+    assert f"ssl_certificate /etc/letsencrypt/live/{host}/fullchain.pem;" in conf
+    conf = conf.replace(f"/etc/letsencrypt/live/{host}", str(certs))
+    conf = conf.replace("root /var/www/patient-site;", f"root {built_site.site};")
+    prepare(conf, tmp_path / "prefix")  # runs nginx -t; fails with nginx's own message

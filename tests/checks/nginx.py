@@ -80,6 +80,7 @@ def for_test(generated: str, *, root: Path, port: int) -> str:
     """The generated server block, listening on loopback without TLS and serving `root`."""
     text, listens = re.subn(r"(?m)^(\s*)listen .*;$", rf"\1listen 127.0.0.1:{port};", generated)
     text, roots = re.subn(r"(?m)^(\s*)root .*;$", lambda m: f"{m.group(1)}root {root};", text)
+    text = re.sub(r"(?m)^\s*ssl_certificate(_key)? .*;\n", "", text)  # no TLS on loopback
     assert listens == 1 and roots == 1, "the generated nginx configuration lost its listen/root"
     return text
 
@@ -112,30 +113,30 @@ class Nginx:
             conn.close()
 
 
-@contextlib.contextmanager
-def run_nginx(site: Path, generated_conf: str, prefix: Path) -> Iterator[Nginx]:
-    """Start nginx in the foreground; always stop it by its pid, even when a test fails."""
+def prepare(site_conf: str, prefix: Path) -> list[str]:
+    """Write the wrapper and `site_conf` under `prefix`; return nginx's command line. The
+    configuration is tested first, so a broken one fails with nginx's own message."""
     binary = nginx_path()
     assert binary, missing_nginx_message()
     prefix.mkdir(parents=True, exist_ok=True)
     (prefix / "tmp").mkdir(exist_ok=True)
-    port = free_port()
-    (prefix / "site.conf").write_text(for_test(generated_conf, root=site, port=port))
+    (prefix / "site.conf").write_text(site_conf)
     # As root, nginx would hand requests to user 'nobody', who cannot read pytest's 0700 folders.
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
     (prefix / "nginx.conf").write_text(MAIN_CONF.format(prefix=prefix, user=user))
-    args = [
-        binary,
-        "-p",
-        str(prefix),
-        "-c",
-        str(prefix / "nginx.conf"),
-        "-e",
-        str(prefix / "error.log"),
-    ]
+    args = [binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
+    args += ["-e", str(prefix / "error.log")]
     check = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
     if check.returncode != 0:
         raise AssertionError(f"nginx rejects the generated configuration:\n{check.stderr}")
+    return args
+
+
+@contextlib.contextmanager
+def run_nginx(site: Path, generated_conf: str, prefix: Path) -> Iterator[Nginx]:
+    """Start nginx in the foreground; always stop it by its pid, even when a test fails."""
+    port = free_port()
+    args = prepare(for_test(generated_conf, root=site, port=port), prefix)
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 10
