@@ -47,6 +47,9 @@ JS_TYPES = {
 }
 
 
+URL_ATTRIBUTES = ("href", "src", "action", "formaction")
+
+
 @dataclass(frozen=True)
 class InlineScript:
     page: str  # built file, relative to the site: "cost/index.html"
@@ -96,8 +99,10 @@ class _ScriptCollector(HTMLParser):
     def handle_starttag(self, tag, attrs):
         names = dict(attrs)
         for name, value in attrs:
-            is_js_url = name in ("href", "src", "action") and (value or "").strip().lower()
-            if name.startswith("on") or (is_js_url and is_js_url.startswith("javascript:")):
+            js_url = name in URL_ATTRIBUTES and (value or "").strip().lower().startswith(
+                "javascript:"
+            )
+            if name.startswith("on") or js_url:
                 self.handlers.append(InlineHandler(self.page, tag, name))
             if name == "style" and value is not None:
                 self.styles.append(StyleAttribute(self.page, value))
@@ -117,17 +122,21 @@ class _ScriptCollector(HTMLParser):
             self._open = None
 
 
-def scan_site(site: Path) -> tuple[list[InlineScript], list[InlineHandler]]:
-    """Every executable inline script and inline handler in every built HTML file."""
-    scripts: list[InlineScript] = []
-    handlers: list[InlineHandler] = []
+def _collect(site: Path) -> list[_ScriptCollector]:
+    collectors = []
     for path in sorted(site.rglob("*.html")):
         collector = _ScriptCollector(path.relative_to(site).as_posix())
         collector.feed(path.read_text(encoding="utf-8"))
         collector.close()
-        scripts += collector.scripts
-        handlers += collector.handlers
-    return scripts, handlers
+        collectors.append(collector)
+    return collectors
+
+
+def scan_site(site: Path) -> tuple[list[InlineScript], list[InlineHandler]]:
+    """Every executable inline script and inline handler in every built HTML file."""
+    collectors = _collect(site)
+    scripts = [script for c in collectors for script in c.scripts]
+    return scripts, [handler for c in collectors for handler in c.handlers]
 
 
 def script_hashes(site: Path) -> list[str]:
@@ -135,13 +144,7 @@ def script_hashes(site: Path) -> list[str]:
 
 
 def style_attributes(site: Path) -> list[StyleAttribute]:
-    styles: list[StyleAttribute] = []
-    for path in sorted(site.rglob("*.html")):
-        collector = _ScriptCollector(path.relative_to(site).as_posix())
-        collector.feed(path.read_text(encoding="utf-8"))
-        collector.close()
-        styles += collector.styles
-    return styles
+    return [style for c in _collect(site) for style in c.styles]
 
 
 def style_hashes(site: Path) -> list[str]:
