@@ -1,0 +1,70 @@
+"""Markdown or template syntax that, left in the built text, means it was not rendered.
+
+Shared by the test suite (tests/checks/pages.py scans the built site) and the build hook
+(editorial/leftovers.py reports the same mistakes against the Markdown line while editing).
+"""
+
+# Markdown or template syntax that, left in the built text, means it was not rendered.
+# Each: (pattern in built text, pattern to find the source line, what went wrong, fix).
+LEFTOVERS = [
+    (
+        r"!!!",
+        r"!!!",
+        "an admonition ('!!! note') was not rendered",
+        "start '!!! note \"Title\"' at the very start of a line (no spaces before it) "
+        "after a blank line, "
+        "and indent the text under it by exactly 4 spaces",
+    ),
+    (
+        r"\?\?\?",
+        r"\?\?\?",
+        "a collapsible box ('??? note') was not rendered",
+        "start '??? note \"Title\"' at the very start of a line (no spaces before it) "
+        "after a blank line, "
+        "and indent the text under it by exactly 4 spaces",
+    ),
+    (
+        r"(^|\s)===\s*[\"']",
+        r"^\s*===",
+        "a tab ('=== \"Tab\"') was not rendered",
+        "start '=== \"Tab name\"' at the very start of a line after a blank line, and indent the tab's text by 4 spaces",
+    ),
+    (
+        r"--8<--",
+        r"--8<--",
+        "a snippet include ('--8<--') was not rendered",
+        "put '--8<-- \"file.md\"' alone on its own line, with the file name in quotes",
+    ),
+    (
+        r"\{\{|\}\}",
+        r"\{\{|\}\}",
+        "a '{{ ... }}' value was not filled in",
+        "use a value defined under 'extra:' in mkdocs.yml, e.g. {{ clinic.phone }}; "
+        "values do not work in the front matter, write the text there instead",
+    ),
+    (
+        r"\{%|%\}",
+        r"\{%|%\}",
+        "a '{% ... %}' template instruction was not run",
+        "check the spelling and that every '{% if %}' has its '{% endif %}'",
+    ),
+    (
+        r"\]\s?\(",
+        r"\]\s*\(",
+        "a link '[text](page.md)' was not turned into a link",
+        "write the link as [text](page.md): no space between ']' and '(', and close every bracket",
+    ),
+    (
+        r"\{:?\s*[#.][A-Za-z][\w-]*[^}]*\}",
+        r"\{:?\s*[#.][A-Za-z]",
+        "an attribute list ('{: #id }' or '{ .class }') was not applied",
+        "put it at the very end of a heading or paragraph line, with no blank line before it; "
+        "in a list, leave a blank line between the items",
+    ),
+    (
+        r":(material|fontawesome|octicons|simple)-[a-z0-9-]+:",
+        r":(material|fontawesome|octicons|simple)-",
+        "an icon code was not recognised",
+        "check the icon name in Material's icon search",
+    ),
+]

@@ -1,0 +1,187 @@
+"""Medical claims are caught in every form, informative negations are not, quotations need a marker."""
+
+import pytest
+
+from tests.checks.editorial import allowed_claims, allowed_report, editorial_problems
+from tests.checks.problems import report
+from tests.conftest import page
+
+# (text planted in a page, the phrase the message must quote, the rule's name)
+CLAIMS = [
+    ("The treatment is Completely\nsafe for everyone.", "Completely safe", "Absolute safety claim"),
+    ("It is 100% safe.", "100% safe", "Absolute safety claim"),
+    ("A risk-free way to thicker hair.", "risk-free", "Absolute safety claim"),
+    ("There are no side effects.", "no side effects", "Absolute safety claim"),
+    (
+        "It uses your own cells, so it is safe.",
+        "your own cells, so it is safe",
+        "Absolute safety claim",
+    ),
+    ("The results are **permanent**.", "permanent", "Permanence claim"),
+    ("New hair lasts forever.", "lasts forever", "Permanence claim"),
+    ("Results are guaranteed.", "guaranteed", "Guarantee"),
+    ("Not happy? Money back.", "Money back", "Guarantee"),
+    ("It cures baldness.", "cures", "Cure claim"),
+    ("Stem cells reverse your hair\nloss.", "reverse your hair loss", "Cure claim"),
+    ("It stops hair loss.", "stops hair loss", "Cure claim"),
+    ("The ultimate solution for thinning hair.", "ultimate", "Superlative"),
+    ("We are the best clinic in town.", "the best clinic", "Superlative"),
+    ("Voted No. 1 for hair.", "No. 1", "Superlative"),
+    ("It works better than a hair transplant.", "better than a hair transplant", "Superlative"),
+    ("The treatment is FDA-approved.", "FDA-approved", "Approval or proof claim"),
+    ("A clinically proven method.", "clinically proven", "Approval or proof claim"),
+    ("You will see instant results.", "instant results", "Speed claim"),
+    ("Expect very fast results.", "very fast results", "Speed claim"),
+    (
+        "You may see slight results in the first two weeks.",
+        "results in the first two weeks",
+        "Speed claim",
+    ),
+    (
+        "We collect fat from your belly. There is no downtime.",
+        "no downtime",
+        "No recovery after fat collection",
+    ),
+    (
+        "We take fat from your belly; it does not require a recovery period.",
+        "does not require a recovery",
+        "No recovery after fat collection",
+    ),
+    ("The therapy has proven to have a great effect.", "has proven to", "Approval or proof claim"),
+    ("We use protein-rich plasma.", "protein-rich plasma", "Wrong name for PRP"),
+    ("Limited-time offer: 20% off.", "Limited-time offer", "Time-limited offer"),
+    ("Only 3 places left this month.", "Only 3 places left", "Time-limited offer"),
+    ("Some clinics advertise instant results.", "instant results", "Speed claim"),
+    ("Results are permanent and there is no evidence of harm.", "permanent", "Permanence claim"),
+]
+
+# Honest sentences that contain a claim's words but must not be flagged.
+NOT_CLAIMS = [
+    "No treatment is 100% effective.",
+    "This is not a permanent cure.",
+    "It is not FDA approved.",
+    "No stem-cell product is approved by the FDA for hair loss.",
+    "There is no cure for pattern hair loss.",
+    "We cannot guarantee a result, and there is no money-back offer.",
+    "Be wary of any clinic that promises a cure.",
+    "The claim that results are permanent is misleading.",
+    "Gains may be temporary, not permanent.",
+    "Scarring can cause permanent hair loss.",
+    "Is it permanent?",
+    "The scalp injection alone needs no downtime.",
+    "Medicines can slow or stop hair loss while you take them.",
+    "For the best results, do not wash your hair for a day.",
+    "Most people see no change in the first few weeks.",
+    "Swelling goes down within two weeks.",
+    "It is not painless.",
+    "Hair loss is the leading cause of worry.",
+    "No one can promise results that last forever.",
+    "Write `completely safe` in code.",
+    "```\nrisk-free\n```",
+    "The review found no serious side effects, but the studies were small.",
+    "Transplant surgery does not stop hair loss around the new hair.",
+    "Minoxidil and finasteride are proven to slow hair loss in trials.",
+    "It has not been proven to work.",
+    "A cure for pattern hair loss does not exist.",
+    "Some clinics advertise instant results; the trials do not support this.",
+    "The best way to find out if this treatment suits you is a consultation.",
+    "Hair loss from chemotherapy usually grows back after treatment ends.",
+    "It can take 2 weeks for the bruising to fade.",
+    "The scalp injection alone does not require a recovery period.",
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "rule"), CLAIMS, ids=[c[1] for c in CLAIMS])
+def test_claim_is_reported_with_file_line_rule_and_safer_wording(project, text, phrase, rule):
+    project.write("docs/claim.md", page("Claim", text))
+    messages = report(editorial_problems(project.root), "")
+    assert f"docs/claim.md:11: medical claim “{phrase}” ({rule})" in messages
+    assert "Fix:" in messages and "Source:" in messages
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_informative_text_is_not_flagged(project, text):
+    project.write("docs/honest.md", page("Honest", text))
+    assert editorial_problems(project.root) == []
+
+
+def test_several_claims_are_all_reported(project):
+    project.write(
+        "docs/many.md",
+        page("Many", "It is risk-free.\n\nResults are permanent.\n\nIt cures baldness."),
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "3 problem(s)" in messages
+    for line in (11, 13, 15):
+        assert f"docs/many.md:{line}: medical claim" in messages
+
+
+def test_marker_with_a_reason_allows_a_quotation_and_is_listed(project):
+    project.write(
+        "docs/quote.md",
+        page(
+            "Quote",
+            "The article called it a “permanent solution”. <!-- claim-ok: quoting the article to correct it -->\n\n"
+            "<!-- claim-ok: a real advert, shown as a warning example -->\n"
+            "The advert said: “completely safe, no side effects”.\n\nIt is risk-free.",
+        ),
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "1 problem(s)" in messages
+    assert "docs/quote.md:16: medical claim “risk-free”" in messages
+    listed = allowed_report(allowed_claims(project.root))
+    assert "docs/quote.md:11: allowed (quoting the article to correct it): permanent" in listed
+    assert (
+        "docs/quote.md:13: allowed (a real advert, shown as a warning example): "
+        "completely safe, no side effects" in listed
+    )
+
+
+def test_marker_without_a_reason_allows_nothing(project):
+    project.write("docs/lazy.md", page("Lazy", "Results are permanent. <!-- claim-ok -->"))
+    messages = report(editorial_problems(project.root), "")
+    assert "docs/lazy.md:11: a claim-ok marker has no reason." in messages
+    assert "docs/lazy.md:11: medical claim “permanent”" in messages
+
+
+def test_marker_that_allows_nothing_is_reported(project):
+    project.write(
+        "docs/stale.md",
+        page("Stale", "<!-- claim-ok: left over from an old quote -->\nPlain text."),
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "docs/stale.md:11: a claim-ok marker allows nothing" in messages
+
+
+def test_compliance_can_add_a_rule_without_code(project):
+    project.append(
+        "overrides/hooks/claims_rules.yml",
+        "\n  - name: Made-up rule\n    patterns:\n      - miracle grow(th)?\n    why: Test.\n"
+        "    instead: Say what happens.\n    source: Test source\n",
+    )
+    project.write("docs/grow.md", page("Grow", "Miracle\ngrowth for all."))
+    messages = report(editorial_problems(project.root), "")
+    assert "docs/grow.md:11: medical claim “Miracle growth” (Made-up rule)" in messages
+
+
+def test_broken_rules_file_stops_the_build_with_its_line(project):
+    project.replace(
+        "overrides/hooks/claims_rules.yml", "  - name: Guarantee", "  - name: [Guarantee"
+    )
+    result = project.build()
+    assert result.returncode != 0
+    assert "claims_rules.yml:" in result.output
+    assert "the claims rules file is not valid YAML" in result.output
+
+
+def test_claims_in_title_and_description_count_too(project):
+    project.write(
+        "docs/meta.md",
+        page("A permanent fix", "Plain text.").replace(
+            "description: A test page planted by a negative test.",
+            "description: >-\n  A calm summary that is\n  completely safe for everyone.",
+        ),
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "docs/meta.md:2: medical claim “permanent”" in messages
+    assert "docs/meta.md:5: medical claim “completely safe”" in messages

@@ -1,0 +1,123 @@
+"""Under `mkdocs serve`, a page with editorial problems shows them in a box at the top."""
+
+import contextlib
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from overrides.hooks.editorial.preview_box import BOX_ID
+from tests.checks.site import build_env
+from tests.conftest import page
+
+CLAIM = "Our treatment is completely\nsafe and the results are permanent."
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project, log_path):
+    port = free_port()
+    with open(log_path, "w", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=build_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield proc, f"http://127.0.0.1:{port}/"
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def wait_for(proc, url: str, log_path, seconds: float = 180) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"mkdocs serve stopped:\n{log_path.read_text()}")
+        body = fetch(url)
+        if body is not None:
+            return body
+        time.sleep(0.5)
+    pytest.fail(f"mkdocs serve did not answer {url} in {seconds} s:\n{log_path.read_text()}")
+
+
+@pytest.mark.browser
+def wait_until(proc, url: str, log_path, text: str, seconds: float = 120) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = wait_for(proc, url, log_path)
+        if text in body:
+            return body
+        time.sleep(0.5)
+    pytest.fail(f"{url} never showed {text!r} after the edit:\n{log_path.read_text()}")
+
+
+def box_accessibility(browser_page, url: str) -> dict[str, list[str]]:
+    """axe-core violations inside the box, in light and dark mode; and the box is seen first."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = {}
+    for scheme in ("light", "dark"):
+        browser_page.emulate_media(color_scheme=scheme)
+        browser_page.goto(url)
+        box = browser_page.locator(f"#{BOX_ID}")
+        assert box.is_visible()
+        assert box.bounding_box()["y"] < browser_page.locator("h1").bounding_box()["y"]
+        results = Axe().run(browser_page, context=f"#{BOX_ID}")
+        found[scheme] = [v["id"] for v in results.response["violations"]]
+    return found
+
+
+def test_planted_claim_shows_in_the_preview_box_and_the_terminal(project, tmp_path, browser_page):
+    project.write("docs/claimy.md", page("Claimy", CLAIM))
+    log_path = tmp_path / "serve.log"
+    with mkdocs_serve(project.root, log_path) as (proc, base):
+        body = wait_for(proc, base + "claimy/", log_path)
+        clean = wait_for(proc, base + "cost/", log_path)
+        violations = box_accessibility(browser_page, base + "claimy/")
+        # After an edit, serve rebuilds with reloaded hooks: the box must follow the new text.
+        project.write("docs/claimy.md", page("Claimy", "Now it is risk-free."))
+        rebuilt = wait_until(proc, base + "claimy/", log_path, "medical claim “risk-free”")
+    terminal = log_path.read_text(encoding="utf-8")
+    assert f'<section id="{BOX_ID}" role="region"' in body
+    box = body[body.index(f'<section id="{BOX_ID}"') :]
+    box = box[: box.index("</section>")]
+    assert "2 editorial problems on this page" in box
+    assert "docs/claimy.md:11" in box and "medical claim “completely safe”" in box
+    assert "docs/claimy.md:12" in box and "medical claim “permanent”" in box
+    # the box is at the top of the article, before the page's heading
+    assert body.index(BOX_ID) < body.index("<h1")
+    assert BOX_ID not in clean
+    assert "WARNING -  docs/claimy.md:11: medical claim “completely safe”" in terminal
+    assert violations == {"light": [], "dark": []}
+    assert "1 editorial problem on this page" in rebuilt
+    assert "completely safe" not in rebuilt
+    # and the same page stops the production build
+    project.write("docs/claimy.md", page("Claimy", CLAIM))
+    result = project.build(strict=True)
+    assert result.returncode != 0
+    assert "WARNING -  docs/claimy.md:11: medical claim “completely safe”" in result.output
