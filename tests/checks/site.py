@@ -13,8 +13,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-# What a copy of the project needs to build: content, configuration, theme and macro module.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
+# What a copy of the project needs to build: content, configuration, theme, macro module, and
+# deploy/ (the security-headers hook generates _headers and _nginx.conf from it).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "deploy")
 
 
 def build_env() -> dict[str, str]:

@@ -32,7 +32,6 @@ class Source:
 class Required:
     sources: tuple[Source, ...]
     citing_pages: tuple[str, ...]
-    placeholder: str
 
 
 def load_required(path: Path = REQUIRED_FILE) -> Required:
@@ -41,7 +40,7 @@ def load_required(path: Path = REQUIRED_FILE) -> Required:
         Source(s["anchor"], s["cite"], tuple(str(w) for w in s["words"]), s.get("url"))
         for s in data["sources"]
     )
-    return Required(sources, tuple(data["citing_pages"]), data["placeholder"])
+    return Required(sources, tuple(data["citing_pages"]))
 
 
 def html_of(build: Build, source: str) -> str | None:
@@ -127,10 +126,10 @@ def cites_a_source(build: Build, html: str, ids: set[str]) -> bool:
     return False
 
 
-def check_citations(build: Build, required: Required) -> tuple[list[Problem], list[str]]:
-    """Problems, and the required pages still waiting for their text (placeholders)."""
+def check_citations(build: Build, required: Required) -> list[Problem]:
+    """Pages that must cite sources but link to none."""
     ids = source_ids(build)
-    problems, waiting = [], []
+    problems = []
     for source in required.citing_pages:
         html = html_of(build, source)
         if html is None or not (build.site / html).is_file():
@@ -142,10 +141,6 @@ def check_citations(build: Build, required: Required) -> tuple[list[Problem], li
                 )
             )
             continue
-        text = " ".join(main_content(parse(build.site / html)).text_content().split())
-        if required.placeholder in text:
-            waiting.append(source)
-            continue
         if not cites_a_source(build, html, ids):
             problems.append(
                 Problem(
@@ -156,4 +151,4 @@ def check_citations(build: Build, required: Required) -> tuple[list[Problem], li
                     "e.g. ([Kang 2021](sources.md#kang-2021))",
                 )
             )
-    return problems, waiting
+    return problems

@@ -1,0 +1,93 @@
+"""`./run deploy` refuses to publish the example clinic details, naming each setting to change;
+previews, `./run build` and the tests keep working with them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+from deploy.production_ready import example_settings
+from tests.checks.site import ROOT
+
+REAL = {
+    "site_author: Example Hair Clinic": "site_author: Riverside Hair Clinic",
+    "site_url: https://patients.hair-clinic.example/": "site_url: https://patients.riverside-hair.co.uk/",
+    "repo_url: https://github.com/example-hair-clinic/patient-site": "repo_url: https://github.com/riverside-hair/patient-site",
+    "copyright: Example Hair Clinic": "copyright: Riverside Hair Clinic",
+    "name: Example Hair Clinic": "name: Riverside Hair Clinic",
+    'phone: "+1 555-0134"': 'phone: "+44 20 7946 1234"',
+    'phone_link: "+15550134"': 'phone_link: "+442079461234"',
+    "email: appointments@hair-clinic.example": "email: appointments@riverside-hair.co.uk",
+    "address: 12 Example Street, Springfield": "address: 4 Mill Lane, Riverside",
+    "booking_url: https://book.hair-clinic.example/consultation": "booking_url: https://riverside-hair.co.uk/book",
+}
+
+
+def runnable(project):
+    """The copy gets the ./run script and the real .venv, so the README command runs as is."""
+    shutil.copy2(ROOT / "run", project.path("run"))
+    shutil.copy2(ROOT / "requirements.lock", project.path("requirements.lock"))
+    project.path(".venv").symlink_to(ROOT / ".venv")
+
+
+def run(project, *args):
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    return subprocess.run(
+        ["./run", *args], cwd=project.root, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_deploy_refuses_example_values_naming_each_setting(project):
+    runnable(project)
+    result = run(project, "deploy")
+    assert result.returncode != 0
+    out = result.stderr
+    assert "Not publishing: 10 setting(s) in mkdocs.yml still hold example values." in out
+    for expected in (
+        "site_url is the example address https://patients.hair-clinic.example/; set the clinic's real web address",
+        "repo_url is the example address https://github.com/example-hair-clinic/patient-site",
+        "extra.clinic.phone is the example number +1 555-0134; set the clinic's real number.",
+        "extra.clinic.phone_link is the example number +15550134",
+        "extra.clinic.email is the example address appointments@hair-clinic.example; set the clinic's real e-mail address.",
+        "extra.clinic.booking_url is the example address https://book.hair-clinic.example/consultation",
+        "extra.clinic.name is the example value 'Example Hair Clinic'",
+        "extra.clinic.address is the example value '12 Example Street, Springfield'",
+    ):
+        assert expected in out, out
+    assert "mkdocs.yml:9: site_url" in out  # the line to open
+    assert not project.path("site").exists(), "a refused deploy must not leave a site to upload"
+
+
+def test_build_and_preview_config_are_not_blocked_by_example_values(project):
+    runnable(project)
+    result = run(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert project.path("site/index.html").is_file()
+
+
+def test_deploy_builds_once_the_values_are_real(project):
+    runnable(project)
+    for old, new in REAL.items():
+        project.replace("mkdocs.yml", old, new)
+    result = run(project, "deploy")
+    assert result.returncode == 0, result.stderr
+    assert "ready to publish" in result.stdout
+    assert project.path("site/_headers").is_file()
+    conf = project.path("site/_nginx.conf").read_text(encoding="utf-8")
+    assert "server_name patients.riverside-hair.co.uk;" in conf
+
+
+def test_one_example_value_left_gives_exactly_one_message():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for old, new in REAL.items():
+        if "phone:" not in old:
+            text = text.replace(old, new)
+    messages = example_settings(text)
+    assert len(messages) == 1, messages
+    assert "extra.clinic.phone is the example number +1 555-0134" in messages[0]
+
+
+def test_real_numbers_that_contain_555_are_not_mistaken_for_examples():
+    assert example_settings('extra:\n  clinic:\n    phone: "+1 212 555 0234"\n') == []
+    assert example_settings('extra:\n  clinic:\n    phone: "+44 20 5550 1999"\n') == []

@@ -1,0 +1,89 @@
+"""Inline scripts are allowed only by hashes computed from the built site: the hook keeps them
+current, a stale header file is caught naming the page, and code in attributes stops the build."""
+
+from __future__ import annotations
+
+from deploy.site_headers import scan_site, script_hashes
+from tests.checks.inline_scripts import inline_script_problems
+from tests.checks.problems import assert_none, report
+from tests.checks.security_headers import read_headers_file
+from tests.conftest import page
+
+PLANTED = '<script>document.documentElement.dataset.planted = "yes";</script>'
+
+
+def site_csp(site) -> str:
+    return read_headers_file(site / "_headers")["/*"]["Content-Security-Policy"]
+
+
+def test_build_hashes_every_inline_script_it_emits(built_site):
+    problems = inline_script_problems(
+        built_site.site, site_csp(built_site.site), "site/_headers", built_site.source_of
+    )
+    assert_none(problems, "inline scripts missing from the CSP")
+
+
+def test_script_added_after_the_headers_were_made_is_caught_naming_the_page(project):
+    stale = project.build()
+    assert stale.returncode == 0, stale.output
+    stale_csp = site_csp(stale.site)
+    project.write("docs/planted.md", page("Planted", PLANTED))
+    fresh = project.build()
+    assert fresh.returncode == 0, fresh.output
+
+    message = report(
+        inline_script_problems(fresh.site, stale_csp, "the old _headers", fresh.source_of),
+        "stale",
+    )
+    assert "1 problem(s)" in message, message
+    assert (
+        "docs/planted.md (planted/index.html): inline script 'document.documentElement" in message
+    )
+    assert "is not allowed by the Content-Security-Policy in the old _headers" in message
+    assert "Fix: rebuild the site" in message
+    # The new build's own headers cover it: the hashes follow the site.
+    assert inline_script_problems(fresh.site, site_csp(fresh.site), "new", fresh.source_of) == []
+
+
+def test_json_ld_and_other_data_blocks_need_no_hash(project):
+    before = project.build()
+    count = len(script_hashes(before.site))
+    data = '<script type="application/ld+json">{"@type": "MedicalWebPage"}</script>'
+    project.write("docs/data.md", page("Data", data))
+    after = project.build()
+    assert after.returncode == 0, after.output
+    assert len(script_hashes(after.site)) == count
+    assert not [s for s in scan_site(after.site)[0] if "MedicalWebPage" in s.code]
+
+
+def test_code_in_an_attribute_stops_the_strict_build_naming_the_page(project):
+    project.write("docs/clicky.md", page("Clicky", '<button onclick="alert(1)">Press</button>'))
+    project.append("mkdocs.yml", "\n")
+    project.replace(
+        "mkdocs.yml",
+        "      - Privacy: privacy.md\n",
+        "      - Privacy: privacy.md\n      - Clicky: clicky.md\n",
+    )
+    result = project.build(strict=True)
+    assert result.returncode != 0
+    assert (
+        "docs/clicky.md (clicky/index.html): <button onclick=...> puts JavaScript" in result.output
+    )
+    assert "Fix: move the code to a file in docs/javascripts/" in result.output
+
+
+def test_new_table_alignment_under_a_stale_policy_is_caught_naming_the_page(project):
+    stale = project.build()
+    assert stale.returncode == 0, stale.output
+    stale_csp = site_csp(stale.site)  # the next build writes into the same folder
+    table = "| Step | Weeks |\n| :---: | :---: |\n| Review | 6 |\n"
+    project.write("docs/centred.md", page("Centred", table))
+    fresh = project.build()
+    assert fresh.returncode == 0, fresh.output
+    message = report(
+        inline_script_problems(fresh.site, stale_csp, "the old _headers", fresh.source_of),
+        "stale",
+    )
+    assert 'docs/centred.md (centred/index.html): style="text-align: center;"' in message, message
+    assert "is not allowed by the Content-Security-Policy in the old _headers" in message
+    assert inline_script_problems(fresh.site, site_csp(fresh.site), "new", fresh.source_of) == []
