@@ -15,7 +15,7 @@ def test_home_page_opens_in_chromium(site_server, browser_page):
 def test_unknown_address_shows_the_sites_404_page(site_server, browser_page):
     response = browser_page.goto(site_server + "no/such/page/")
     assert response is not None and response.status == 404
-    assert "404" in browser_page.locator("h1").inner_text()
+    assert "cannot find that page" in browser_page.locator("h1").inner_text()
 
 
 def test_missing_browser_fails_in_ci():

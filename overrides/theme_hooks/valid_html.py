@@ -1,0 +1,26 @@
+"""Remove Material's invalid `autocomplete` from its two hidden toggle checkboxes.
+
+Material 9.8.1 writes `<input type="checkbox" ... autocomplete="off">` for the drawer and
+search toggles directly in base.html, outside any template block, so the theme cannot change
+them without copying all of base.html. HTML allows `autocomplete` only on text-like inputs, so
+the Nu checker reports two errors per page. Firefox restores such checkboxes on "back" without
+it, which Material's JavaScript resets anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+TOGGLE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+    r'id="__(?:drawer|search)") autocomplete="off">'
+)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return TOGGLE.sub(r"\1>", output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    # The 404 page and other theme-only pages are built as templates, not pages.
+    return TOGGLE.sub(r"\1>", output) if template_name.endswith(".html") else output

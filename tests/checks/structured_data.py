@@ -1,0 +1,65 @@
+"""Each content page carries valid JSON-LD (MedicalWebPage), a canonical link and Open Graph."""
+
+from __future__ import annotations
+
+import json
+
+from tests.checks.html import parse
+from tests.checks.problems import Problem
+from tests.checks.site import Build
+
+REQUIRED = ("name", "description", "url", "inLanguage", "lastReviewed", "reviewedBy")
+
+
+def structured_data_problems(build: Build) -> list[Problem]:
+    problems = []
+    for html, source in sorted(build.sources.items()):
+        doc = parse(build.site / html)
+        blocks = doc.xpath('//script[@type="application/ld+json"]/text()')
+        pages = []
+        for block in blocks:
+            try:
+                data = json.loads(block)
+            except json.JSONDecodeError as err:
+                problems.append(
+                    Problem(
+                        source,
+                        f"structured data (JSON-LD) is not valid JSON: {err}",
+                        "check the front matter values; if the page has its own "
+                        "<script type='application/ld+json'>, correct or remove it",
+                    )
+                )
+                continue
+            if isinstance(data, dict) and data.get("@type") == "MedicalWebPage":
+                pages.append(data)
+        if len(pages) != 1:
+            problems.append(
+                Problem(
+                    source,
+                    f"the page has {len(pages)} MedicalWebPage descriptions; it needs exactly 1",
+                    "keep title, description and reviewed in the front matter; the theme "
+                    "(overrides/partials/social-meta.html) writes it",
+                )
+            )
+            continue
+        data = pages[0]
+        missing = [key for key in REQUIRED if not data.get(key)]
+        if missing:
+            problems.append(
+                Problem(
+                    source,
+                    f"the MedicalWebPage description lacks {', '.join(missing)}",
+                    "add title, description, reviewed and reviewed_by to the front matter",
+                )
+            )
+        canonical = doc.xpath('//link[@rel="canonical"]/@href')
+        if not canonical or canonical[0] != data.get("url"):
+            problems.append(
+                Problem(source, "the canonical link is missing or differs", "check site_url")
+            )
+        for prop in ("og:title", "og:description", "og:url"):
+            if not doc.xpath(f'//meta[@property="{prop}"]/@content'):
+                problems.append(
+                    Problem(source, f"the Open Graph tag {prop} is missing", "check the theme")
+                )
+    return problems

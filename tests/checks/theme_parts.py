@@ -1,0 +1,68 @@
+"""Theme parts every content page keeps: the edit link, and no GitHub repository widget."""
+
+from __future__ import annotations
+
+from tests.checks.html import parse
+from tests.checks.problems import Problem
+from tests.checks.site import Build
+
+
+def edit_link_problems(build: Build) -> list[Problem]:
+    problems = []
+    for html, source in sorted(build.sources.items()):
+        doc = parse(build.site / html)
+        edit = doc.xpath('//a[@rel="edit"]/@href')
+        if not edit or not edit[0].endswith(source.removeprefix("docs/")):
+            problems.append(
+                Problem(
+                    source,
+                    "the page has no 'edit this page' link to its Markdown file",
+                    "keep repo_url, edit_uri and the content.action.edit feature in mkdocs.yml",
+                )
+            )
+        if doc.xpath('//*[@data-md-component="source"]'):
+            problems.append(
+                Problem(
+                    source,
+                    "Material's repository widget is on the page; its script asks api.github.com "
+                    "for stars and forks, a third-party request",
+                    "keep overrides/partials/source.html (it replaces the widget with nothing)",
+                )
+            )
+    return problems
+
+
+# Script elements that hold data, not code: a CSP does not run them, so they are allowed inline.
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+
+
+def inline_script_problems(build: Build) -> list[Problem]:
+    """No inline script code or event handler: the site ships a CSP without 'unsafe-inline'."""
+    problems = []
+    for html in build.html_pages():
+        doc = parse(build.site / html)
+        source = build.source_of(html)
+        for script in doc.xpath("//script[not(@src)]"):
+            if (script.get("type") or "").strip().lower() in DATA_SCRIPT_TYPES:
+                continue
+            code = " ".join((script.text or "").split())[:80]
+            problems.append(
+                Problem(
+                    source,
+                    f"inline script code “{code}” would be blocked by the site's "
+                    "Content-Security-Policy",
+                    "move the code into a file under docs/javascripts/ and list it under "
+                    "extra_javascript in mkdocs.yml",
+                )
+            )
+        for element in doc.xpath("//*[@*[starts-with(name(), 'on')]]"):
+            handlers = [name for name in element.attrib if name.lower().startswith("on")]
+            problems.append(
+                Problem(
+                    source,
+                    f"<{element.tag} {handlers[0]}=…> is an inline event handler, which the "
+                    "Content-Security-Policy blocks",
+                    "attach the handler in a JavaScript file with addEventListener",
+                )
+            )
+    return problems

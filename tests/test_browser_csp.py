@@ -1,0 +1,34 @@
+"""The site works under a Content-Security-Policy without 'unsafe-inline' for scripts."""
+
+import pytest
+
+from tests.checks.browser_audit import MISSING_ADDRESS
+from tests.checks.browser_csp import csp_refusals, open_with_csp
+from tests.checks.serve import serve
+from tests.conftest import ProjectCopy, page
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def csp_page(browser):
+    context, tab = open_with_csp(browser)
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "cost/", MISSING_ADDRESS])
+def test_pages_run_under_the_csp(site_server, csp_page, path):
+    assert csp_refusals(csp_page, site_server + path) == []
+    # Material's own start-up scripts ran (they are files now): the colour scheme and search work.
+    assert csp_page.evaluate("typeof __md_get === 'function'")
+    assert csp_page.evaluate("document.body.dataset.mdColorScheme") in ("default", "slate")
+
+
+def test_inline_script_is_refused_under_the_csp(browser, tmp_path, csp_page):
+    project = ProjectCopy(tmp_path / "project")
+    project.write("docs/planted.md", page("Planted", '<script>document.title = "x"</script>'))
+    build = project.build()
+    with serve(build.site) as base_url:
+        refused = csp_refusals(csp_page, base_url + "planted/")
+    assert len(refused) == 1 and "Executing inline script violates" in refused[0], refused

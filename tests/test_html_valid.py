@@ -1,0 +1,108 @@
+"""Built pages are valid HTML (Nu checker: zero errors) with valid structured data."""
+
+import json
+import os
+
+import pytest
+
+from tests.checks.html import parse
+from tests.checks.nu import missing_tool_message, nu_problems
+from tests.checks.problems import assert_none, report
+from tests.checks.structured_data import structured_data_problems
+from tests.checks.theme_parts import edit_link_problems, inline_script_problems
+from tests.conftest import page
+
+
+@pytest.fixture(scope="session")
+def nu_ready():
+    message = missing_tool_message()
+    if message:
+        # Never skipped: ./run test installs the checker, so a missing one is a real fault.
+        pytest.fail(message + (" (CI)" if os.environ.get("CI") else ""))
+
+
+def test_every_page_has_zero_nu_errors(nu_ready, built_site):
+    assert_none(nu_problems(built_site), "the Nu HTML checker found errors")
+
+
+def test_invalid_html_in_a_page_is_caught(nu_ready, project):
+    project.write(
+        "docs/planted.md",
+        page("Planted", 'Press <button type="fancy">here</button> to continue.'),
+    )
+    build = project.build()
+    assert build.returncode == 0, build.output
+    text = report(nu_problems(build), "planted")
+    assert "1 problem(s)" in text, text
+    assert "docs/planted.md (built planted/index.html, line " in text
+    assert "Bad value “fancy” for attribute “type” on element “button”." in text
+    assert "Fix: correct the HTML written in the Markdown page" in text
+
+
+def test_every_content_page_has_structured_data(built_site):
+    assert_none(structured_data_problems(built_site), "structured data is missing or invalid")
+
+
+def test_structured_data_uses_front_matter_and_stays_valid_json(project):
+    project.write(
+        "docs/planted.md",
+        page("A “quoted” </script> title", "Text.").replace(
+            "reviewed_by: Clinic medical team",
+            'reviewed_by: Clinic medical team\nprocedure: Stem-cell "ADSC" injections\n'
+            "procedure_status: 'Investigational: not approved for hair loss'",
+        ),
+    )
+    build = project.build()
+    assert build.returncode == 0, build.output
+    assert_none(structured_data_problems(build), "planted page")
+    block = parse(build.site / "planted/index.html").xpath(
+        '//script[@type="application/ld+json"]/text()'
+    )[0]
+    data = json.loads(block)
+    assert data["name"] == "A “quoted” </script> title"
+    assert data["lastReviewed"] == "2026-11-01"
+    assert data["medicalAudience"] == {"@type": "Patient"}
+    assert data["reviewedBy"]["@type"] == "MedicalOrganization"
+    assert data["about"] == {
+        "@type": "MedicalProcedure",
+        "name": 'Stem-cell "ADSC" injections',
+        "legalStatus": "Investigational: not approved for hair loss",
+    }
+
+
+def test_broken_structured_data_is_caught(project):
+    project.write(
+        "docs/planted.md",
+        page("Planted", '<script type="application/ld+json">{"@type": broken</script>'),
+    )
+    build = project.build()
+    text = report(structured_data_problems(build), "planted")
+    assert "docs/planted.md: structured data (JSON-LD) is not valid JSON" in text
+
+
+def test_edit_button_stays_without_the_github_widget(built_site):
+    assert_none(edit_link_problems(built_site), "the edit link or the GitHub widget is wrong")
+
+
+def test_github_widget_coming_back_is_caught(project):
+    project.path("overrides/partials/source.html").unlink()
+    text = report(edit_link_problems(project.build()), "planted")
+    assert "docs/cost.md: Material's repository widget is on the page" in text
+
+
+def test_no_inline_script_code_or_event_handler(built_site):
+    assert_none(inline_script_problems(built_site), "inline scripts would break under the CSP")
+
+
+def test_inline_script_and_event_handler_are_caught(project):
+    project.write(
+        "docs/planted.md",
+        page(
+            "Planted",
+            '<script>alert("hi")</script>\n\n<button type="button" onclick="go()">Go</button>',
+        ),
+    )
+    text = report(inline_script_problems(project.build()), "planted")
+    assert "2 problem(s)" in text, text
+    assert 'docs/planted.md: inline script code “alert("hi")” would be blocked' in text
+    assert "docs/planted.md: <button onclick=…> is an inline event handler" in text
