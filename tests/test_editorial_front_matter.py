@@ -65,3 +65,18 @@ def test_page_without_front_matter_is_reported(project):
 def test_several_faults_are_all_reported(project):
     messages = plant(project, title=None, description="Short.", next_review="2031-01-01")
     assert "3 problem(s)" in messages
+
+
+def test_field_written_twice_is_reported(project):
+    """YAML keeps only the last of two equal keys; the first would vanish without a word."""
+    project.write(
+        "docs/twice.md",
+        "---\ntitle: Aftercare\ndescription: What to do in the days after treatment, and when to"
+        " call us.\nreviewed: 2026-11-01\ntitle: After care\nnext_review: 2027-11-01\n"
+        "reviewed_by: Clinic medical team\n---\n\n# Aftercare\n\nText.\n",
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "docs/twice.md:5: the field 'title' is written twice (lines 2 and 5)" in messages
+    result = project.build()
+    assert result.returncode != 0
+    assert "docs/twice.md:5: the field 'title' is written twice" in result.output

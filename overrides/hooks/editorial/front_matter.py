@@ -13,6 +13,7 @@ import yaml
 
 from .finding import Finding
 from .source import front_matter_end
+from .yaml_keys import duplicate_keys
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "reviewed_by")
 DESCRIPTION_MAX = 160
@@ -57,6 +58,7 @@ def read(text: str, file: str) -> tuple[dict | None, dict[str, int]]:
         if key:
             field_lines.setdefault(key.group(1), number)
     try:
+        repeated = duplicate_keys(block, first_line=2)
         data = yaml.safe_load(block)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
@@ -81,6 +83,17 @@ def read(text: str, file: str) -> tuple[dict | None, dict[str, int]]:
                 "write a real calendar date as YYYY-MM-DD, e.g. 2026-11-01.",
             )
         ) from None
+    if repeated:
+        key, first, again = repeated[0]
+        raise FrontMatterError(
+            Finding(
+                file,
+                again,
+                f"the field '{key}' is written twice (lines {first} and {again}); only the "
+                "last one would be used.",
+                f"keep one '{key}:' line and delete the other.",
+            )
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict):
