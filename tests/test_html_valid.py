@@ -106,3 +106,28 @@ def test_inline_script_and_event_handler_are_caught(project):
     assert "2 problem(s)" in text, text
     assert 'docs/planted.md: inline script code “alert("hi")” would be blocked' in text
     assert "docs/planted.md: <button onclick=…> is an inline event handler" in text
+
+
+def procedure_statuses(build) -> dict[str, str | None]:
+    """Built page -> the legalStatus its JSON-LD gives the treatment (pages about it only)."""
+    found = {}
+    for html in build.html_pages():
+        for block in parse(build.site / html).xpath('//script[@type="application/ld+json"]/text()'):
+            about = json.loads(block).get("about") or {}
+            if about.get("@type") == "MedicalProcedure":
+                found[html] = about.get("legalStatus")
+    return found
+
+
+def test_treatment_pages_describe_the_procedure_as_investigational(built_site):
+    statuses = procedure_statuses(built_site)
+    for html in ("index.html", "methods/index.html", "cost/index.html", "results/index.html"):
+        assert html in statuses, f"{built_site.source_of(html)}: add 'procedure:' front matter"
+    wrong = {h: s for h, s in statuses.items() if not (s or "").startswith("Investigational")}
+    assert not wrong, f"structured data must not present the treatment as established: {wrong}"
+
+
+def test_treatment_page_without_investigational_status_is_caught(project):
+    project.replace("docs/cost.md", 'procedure_status: "Investigational:', 'procedure_status: "')
+    statuses = procedure_statuses(project.build())
+    assert not statuses["cost/index.html"].startswith("Investigational")
