@@ -32,7 +32,7 @@ class BuildRun:
 
 
 def timed_build(config: Path, site: Path) -> BuildRun:
-    """One build in a child process: wall time, peak RSS (from wait4) and plugin timings."""
+    """One build in a child process: wall time, its peak memory and plugin timings."""
     env = {**build_env(), "PYTHONPATH": str(ROOT)}
     args = [sys.executable, "-m", "benchmarks.timed_build", str(config), str(site)]
     start = perf_counter()

@@ -13,6 +13,7 @@ import logging
 import resource
 import sys
 from collections import defaultdict
+from pathlib import Path
 from time import perf_counter
 
 from mkdocs.commands.build import build
@@ -48,6 +49,20 @@ class Counter(logging.Handler):
         sys.stderr.write(self.format(record) + "\n")
 
 
+def peak_mib() -> float:
+    """Peak resident memory of this process since exec.
+
+    Not ru_maxrss: Linux carries a forked parent's peak across exec into it, so a child of a
+    large benchmark process would report the parent's size.
+    """
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     config_file, site_dir = sys.argv[1:3]
     PluginCollection.run_event = timed_run_event
@@ -65,8 +80,7 @@ def main() -> None:
                 "hooks": list(config["hooks"]),
                 "warnings": counter.count,
                 "pages": pages,
-                # Peak resident memory of this build process (Linux reports KiB).
-                "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "peak_mib": peak_mib(),
             }
         )
     )

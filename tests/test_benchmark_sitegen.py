@@ -73,3 +73,12 @@ def test_scale_row_comes_from_the_measured_build(synthetic, tmp_path):
     assert cells[0] == str(result.pages)
     assert cells[13] == f"{index.stat().st_size / 1024:.0f}"
     assert float(cells[2]) == pytest.approx(1000 * result.full[0].seconds / result.pages, abs=0.1)
+
+
+def test_peak_memory_is_the_builds_own_not_the_benchmark_processes(synthetic):
+    # Linux carries a forked parent's peak RSS across exec; a large parent must not leak into it.
+    ballast = bytearray(200 * 2**20)
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touch every page so it is resident
+    run = scale.timed_build(synthetic.config, synthetic.root / "mem")
+    assert 10 < run.peak_mib < 190
+    del ballast
