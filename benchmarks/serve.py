@@ -74,6 +74,11 @@ def wait_until_up(url: str, timeout: float = 10) -> None:
 @contextlib.contextmanager
 def serve_gzip(site: Path) -> Iterator[str]:
     """Yield 'http://127.0.0.1:PORT/' for `site` served by nginx with gzip."""
+    if not Path(NGINX).is_file():
+        raise FileNotFoundError(
+            "nginx was not found; the benchmark serves pages with it. "
+            "Install it with 'sudo apt-get install nginx-light'."
+        )
     with tempfile.TemporaryDirectory(prefix="bench-nginx-") as tmp:
         port = free_port()
         conf = Path(tmp) / "nginx.conf"
