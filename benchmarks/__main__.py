@@ -1,0 +1,128 @@
+"""./run benchmark [weight|lighthouse|scale|preview ...] [options]: print the performance tables.
+
+Without parts, runs all four. The tables are also written to reports/benchmark.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.checks.site import ROOT, build, copy_project
+
+PARTS = ["weight", "lighthouse", "scale", "preview"]
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    import os
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{platform.node()}: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {load}"
+    )
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="./run benchmark", description=__doc__)
+    parser.add_argument(
+        "parts", nargs="*", metavar="PART", default=[], help=f"any of {', '.join(PARTS)}"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument(
+        "--sizes", default="10,100,1000", help="synthetic site sizes for 'scale' and 'preview'"
+    )
+    parser.add_argument("--pages", default="", help="only these page paths, e.g. 'cost/,faq/'")
+    parser.add_argument("--serve-args", default="", help="extra `mkdocs serve` options to try")
+    parser.add_argument("--out", default=str(ROOT / "reports" / "benchmark.md"))
+    args = parser.parse_args(argv)
+    unknown = set(args.parts) - set(PARTS)
+    if unknown:
+        parser.error(
+            f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}"
+        )
+    args.parts = args.parts or PARTS
+    return args
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    log = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
+    started = datetime.datetime.now(datetime.UTC)
+    out = [
+        f"# Benchmark, {started:%Y-%m-%d %H:%M} UTC",
+        "",
+        f"Machine: {machine()}",
+        "",
+    ]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        if {"weight", "lighthouse"} & set(args.parts):
+            from benchmarks import lighthouse, weight
+            from benchmarks.serve import serve_gzip
+
+            real = build(ROOT, work / "real-site", strict=False)
+            if real.returncode != 0:
+                log(real.output)
+                return 1
+            paths = weight.page_urls(real)
+            if args.pages:
+                paths = [p for p in paths if p in args.pages.split(",")]
+            with serve_gzip(real.site) as url:
+                if "weight" in args.parts:
+                    rows = weight.measure(url, paths, log=log)
+                    out += ["## Page weight, first visit (nginx gzip level 6)", ""]
+                    out += weight.table(rows)
+                    third = sorted({u for r in rows for u in r.third_party})
+                    out += ["", f"Third-party requests: {', '.join(third) or 'none'}", ""]
+                if "lighthouse" in args.parts:
+                    scores = lighthouse.measure(url, paths, runs=args.runs, log=log)
+                    out += [f"## Lighthouse 12 mobile, median of {args.runs}", ""]
+                    out += [*lighthouse.table(scores), ""]
+        if "scale" in args.parts:
+            from benchmarks import scale
+
+            results = scale.measure(sizes, work, runs=args.runs, log=log)
+            out += ["## Build cost by size (synthetic pages; plain = Material, no extras)", ""]
+            out += [*scale.table(results), ""]
+        if "preview" in args.parts:
+            from benchmarks import preview
+            from benchmarks.sitegen import generate
+
+            extra = args.serve_args.split()
+            results = [
+                preview.measure(
+                    copy_project(work / "real-project"), "real site", extra=extra, log=log
+                )
+            ]
+            big = max(sizes)
+            results.append(
+                preview.measure(
+                    generate(work / f"preview-{big}", big).root,
+                    f"synthetic {big}",
+                    extra=extra,
+                    log=log,
+                )
+            )
+            out += ["## Editor preview (`./run preview`): save to served", ""]
+            out += [*preview.table(results), ""]
+    text = "\n".join(out)
+    print(text)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(text + "\n", encoding="utf-8")
+    log(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,23 @@
+"""The preview benchmark times a real `mkdocs serve` with ./run preview's options, and cleans up."""
+
+from __future__ import annotations
+
+from benchmarks import preview
+from benchmarks.sitegen import generate
+from tests.checks.site import ROOT
+
+
+def test_preview_uses_the_options_of_run_preview():
+    args = preview.preview_args()
+    assert args, "run should define PREVIEW_ARGS"
+    assert 'serve "${PREVIEW_ARGS[@]}"' in (ROOT / "run").read_text(encoding="utf-8")
+
+
+def test_a_save_is_timed_until_served_and_the_page_is_restored(tmp_path):
+    site = generate(tmp_path / "site", 10)
+    source, _ = preview.pick_page(site.root)
+    before = source.read_text(encoding="utf-8")
+    result = preview.measure(site.root, "synthetic 10", saves=1, log=lambda _: None)
+    assert len(result.saves) == 1 and 0 < result.saves[0] < 60
+    assert result.pages == site.pages
+    assert source.read_text(encoding="utf-8") == before
