@@ -70,7 +70,8 @@ def measure(project: Path, label: str, saves: int = 3, extra: list[str] | None =
     )
     try:
         start = time.monotonic()
-        wait_until_up(url, timeout=900)
+        # A 1000-page first build takes minutes; a failed build ends the process at once.
+        wait_until_up(url, timeout=900, alive=lambda: proc.poll() is None)
         startup = time.monotonic() - start
         times = []
         for n in range(saves):
@@ -79,6 +80,8 @@ def measure(project: Path, label: str, saves: int = 3, extra: list[str] | None =
             saved = time.monotonic()
             source.write_text(original + f"\n{marker}\n", encoding="utf-8")
             while marker not in fetch(url):
+                if proc.poll() is not None:
+                    raise RuntimeError(f"mkdocs serve exited after the edit to {source}")
                 if time.monotonic() - saved > 900:
                     raise TimeoutError(f"preview never showed the edit to {source}")
                 time.sleep(POLL)

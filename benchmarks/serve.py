@@ -57,9 +57,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_up(url: str, timeout: float = 10) -> None:
+def wait_until_up(url: str, timeout: float = 10, alive=lambda: True) -> None:
+    """Wait for `url` to answer; stop at once if `alive()` says the server process has died."""
     deadline = time.monotonic() + timeout
     while True:
+        if not alive():
+            raise RuntimeError(f"the server for {url} exited before it answered")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return

@@ -1,6 +1,7 @@
 """Generate synthetic sites of N pages shaped like the real ones, on the project's own config.
 
-The copy keeps `mkdocs.yml` (hooks, plugins, theme features, Markdown extensions), `overrides/`
+The copy keeps `mkdocs.yml` (hooks, plugins, theme features, Markdown extensions), `overrides/`,
+`macros/`, `deploy/`
 and every non-page file of `docs/` (snippets, scripts, styles, images); only the pages and the
 `nav:` are replaced. Pages carry what real pages carry: front matter, headings, a table,
 admonitions, tabs, a collapsible box, glossary terms, a clinic fact through macros, an image and
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.checks.site import ROOT, load_config_yaml
+from tests.checks.site import PROJECT_PARTS, ROOT, load_config_yaml
 
 FANOUT = 10  # pages per section, sections per group: short menus a patient can scan
 IMAGE = "images/benchmark-diagram.svg"
@@ -115,6 +116,32 @@ reviewed_by: Clinic medical team
 
 Start with [the first page]({first}#what-it-is). Every page is in the menu.
 """
+
+# Pages the theme's templates link to by address (footer, 404 page, home hero). A synthetic site
+# needs them too, or its own link check would fail on the theme's links.
+THEME_LINK = re.compile(r"""['"]([a-z0-9-]+)/['"]\s*\|\s*url""")
+
+STUB = """---
+title: {title}
+description: Synthetic benchmark page that the theme's templates link to by its address.
+reviewed: 2026-11-01
+next_review: 2027-11-01
+reviewed_by: Clinic medical team
+---
+
+# {title}
+
+This page stands in for the real {name} page, which the theme links to.
+"""
+
+
+def theme_linked_pages(root: Path = ROOT) -> list[str]:
+    """Markdown paths of the pages that templates in overrides/ link to by address."""
+    found = set()
+    for template in (root / "overrides").rglob("*.html"):
+        found.update(THEME_LINK.findall(template.read_text(encoding="utf-8")))
+    return sorted(f"{name}.md" for name in found)
+
 
 SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="640" height="160" viewBox="0 0 640 160" \
 role="img"><title>Steps of the treatment</title>
@@ -233,13 +260,15 @@ def without_nav(config_text: str) -> str:
 
 
 def copy_base(dest: Path, root: Path) -> None:
-    """mkdocs.yml, overrides/ and docs/ without its pages (snippets and assets stay)."""
+    """Everything a build needs (as the suite copies it), then docs/ loses its pages."""
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(root / "mkdocs.yml", dest / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__")
-    if (root / "overrides").is_dir():
-        shutil.copytree(root / "overrides", dest / "overrides", ignore=ignore)
-    shutil.copytree(root / "docs", dest / "docs", ignore=ignore)
+    for part in PROJECT_PARTS:  # one list with the suite's, so a new folder is never missed
+        src = root / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
     keep = [d.resolve() for d in snippet_dirs(root)]
     for page in (dest / "docs").rglob("*.md"):
         original = (root / page.relative_to(dest)).resolve()
@@ -260,11 +289,18 @@ def generate(dest: Path, count: int, root: Path = ROOT) -> Synthetic:
         target = docs / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_text(paths, i, terms), encoding="utf-8")
-    nav = yaml.safe_dump({"nav": nav_tree(paths)}, sort_keys=False, allow_unicode=True)
+    stubs = {
+        src: src.removesuffix(".md").replace("-", " ").capitalize()
+        for src in theme_linked_pages(root)
+    }
+    for src, title in stubs.items():
+        (docs / src).write_text(STUB.format(title=title, name=src.removesuffix(".md")))
+    tree = nav_tree(paths) + ([{"Help": [{t: s} for s, t in stubs.items()]}] if stubs else [])
+    nav = yaml.safe_dump({"nav": tree}, sort_keys=False, allow_unicode=True)
     config = without_nav((root / "mkdocs.yml").read_text(encoding="utf-8"))
     (dest / "mkdocs.yml").write_text(config.rstrip() + "\n\n" + nav, encoding="utf-8")
     write_plain_config(dest)
-    return Synthetic(dest, count + 1)
+    return Synthetic(dest, count + 1 + len(stubs))
 
 
 def write_plain_config(dest: Path) -> None:

@@ -21,3 +21,17 @@ def test_a_save_is_timed_until_served_and_the_page_is_restored(tmp_path):
     assert len(result.saves) == 1 and 0 < result.saves[0] < 60
     assert result.pages == site.pages
     assert source.read_text(encoding="utf-8") == before
+
+
+def test_a_preview_that_cannot_build_fails_at_once(tmp_path):
+    """A broken site must stop the benchmark, not leave it polling for fifteen minutes."""
+    import time
+
+    import pytest
+
+    site = generate(tmp_path / "site", 10)
+    (site.root / "docs" / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    start = time.monotonic()
+    with pytest.raises(RuntimeError, match="exited before it answered"):
+        preview.measure(site.root, "broken", saves=1, log=lambda _: None)
+    assert time.monotonic() - start < 60
