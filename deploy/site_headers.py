@@ -122,6 +122,11 @@ class _ScriptCollector(HTMLParser):
             self._open = None
 
 
+def collect(site: Path) -> list[_ScriptCollector]:
+    """Parse every built page once; the other functions read their answers from this."""
+    return _collect(site)
+
+
 def _collect(site: Path) -> list[_ScriptCollector]:
     collectors = []
     for path in sorted(site.rglob("*.html")):
@@ -132,9 +137,11 @@ def _collect(site: Path) -> list[_ScriptCollector]:
     return collectors
 
 
-def scan_site(site: Path) -> tuple[list[InlineScript], list[InlineHandler]]:
+def scan_site(
+    site: Path, collectors: list[_ScriptCollector] | None = None
+) -> tuple[list[InlineScript], list[InlineHandler]]:
     """Every executable inline script and inline handler in every built HTML file."""
-    collectors = _collect(site)
+    collectors = _collect(site) if collectors is None else collectors
     scripts = [script for c in collectors for script in c.scripts]
     return scripts, [handler for c in collectors for handler in c.handlers]
 
@@ -270,12 +277,19 @@ def render_nginx(
 
 
 def write_deploy_files(
-    site: Path, source_path: Path = SOURCE, *, server_name: str = "_"
+    site: Path,
+    source_path: Path = SOURCE,
+    *,
+    server_name: str = "_",
+    collected: list[_ScriptCollector] | None = None,
 ) -> tuple[int, int]:
     """Write _headers and _nginx.conf into the built site; return how many script and
-    style-attribute hashes the policy lists."""
+    style-attribute hashes the policy lists. `collected` reuses a scan the caller already made
+    (parsing every page is most of this step's cost on a large site)."""
     source = load_source(source_path)
-    hashes, styles = script_hashes(site), style_hashes(site)
+    collectors = _collect(site) if collected is None else collected
+    hashes = sorted({script.hash for c in collectors for script in c.scripts})
+    styles = sorted({style.hash for c in collectors for style in c.styles})
     headers_file = render_headers_file(source, hashes, site, styles)
     (site / HEADERS_FILE).write_text(headers_file, encoding="utf-8")
     nginx = render_nginx(source, hashes, styles, server_name=server_name)

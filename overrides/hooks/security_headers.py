@@ -41,7 +41,8 @@ def on_post_build(config, **kwargs):
     project = Path(config["config_file_path"]).parent
     site = Path(config["site_dir"])
     generator = _generator(project)
-    _, handlers = generator.scan_site(site)
+    collected = generator.collect(site)  # one parse of every page serves both steps below
+    _, handlers = generator.scan_site(site, collected)
     for handler in handlers:
         # Code in an attribute cannot be allowed by a hash: it would be blocked for patients.
         log.warning(
@@ -55,7 +56,7 @@ def on_post_build(config, **kwargs):
         )
     server_name = urlsplit(config.get("site_url") or "").hostname or "_"
     scripts, styles = generator.write_deploy_files(
-        site, project / "deploy" / "headers.yml", server_name=server_name
+        site, project / "deploy" / "headers.yml", server_name=server_name, collected=collected
     )
     log.info(
         "security headers: _headers and _nginx.conf written "

@@ -16,6 +16,7 @@ def parse(path: Path) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(path.read_bytes())
 
 
+@lru_cache(maxsize=4096)
 def ids_on(path: Path) -> frozenset[str]:
     doc = parse(path)
     return frozenset(doc.xpath("//@id") + doc.xpath("//a/@name"))
@@ -23,15 +24,19 @@ def ids_on(path: Path) -> frozenset[str]:
 
 def visible_text_blocks(element) -> list[str]:
     """Text of each element, skipping code, so 'literal syntax in a code block' is allowed."""
-    out = []
-    for node in element.iter():
+    out: list[str] = []
+
+    def walk(node) -> None:  # one pass, never entering code: no ancestor look-ups per node
         if not isinstance(node.tag, str) or node.tag in CODE_TAGS:
-            continue
-        if any(a.tag in CODE_TAGS for a in node.iterancestors()):
-            continue
-        for text in (node.text, *(child.tail for child in node)):
-            if text and text.strip():
-                out.append(text)
+            return
+        if node.text and node.text.strip():
+            out.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail and child.tail.strip():
+                out.append(child.tail)
+
+    walk(element)
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -40,13 +41,17 @@ def nav_links(build: Build) -> set[str]:
     """Built pages that some page's main navigation links to (union, so pruning is fine)."""
     linked = set()
     for html in build.html_pages():
-        page = build.site / html
-        for href in parse(page).xpath('//nav[contains(@class,"md-nav--primary")]//a/@href'):
-            target = (page.parent / href.split("#")[0]).resolve()
-            if target.is_dir() or href.split("#")[0].endswith("/") or not href.split("#")[0]:
-                target = target / "index.html"
-            if target.is_relative_to(build.site.resolve()):
-                linked.add(target.relative_to(build.site.resolve()).as_posix())
+        folder = posixpath.dirname(html)
+        for href in parse(build.site / html).xpath(
+            '//nav[contains(@class,"md-nav--primary")]//a/@href'
+        ):
+            path = href.split("#")[0]
+            # Plain string arithmetic: resolving every menu link on disk is slow on large sites.
+            target = posixpath.normpath(posixpath.join(folder, path or "."))
+            if not path or path.endswith("/") or (build.site / target).is_dir():
+                target = posixpath.join(target, "index.html")
+            if not target.startswith("../"):
+                linked.add(posixpath.normpath(target))
     return linked
 
 

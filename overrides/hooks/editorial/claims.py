@@ -191,13 +191,25 @@ def markers(raw: str, clean: str, file: str) -> tuple[list[tuple[int, int, str, 
     return spans, problems
 
 
+def any_claim(rules: list[Rule]) -> re.Pattern | None:
+    """One pattern that matches wherever any rule's pattern could (re caches the compile)."""
+    joined = "|".join(f"(?:{p.pattern})" for rule in rules for p in rule.patterns)
+    try:
+        return re.compile(joined, re.IGNORECASE) if joined else None
+    except re.error:  # e.g. two rules reuse a group name: then every rule scans every block
+        return None
+
+
 def check_claims(raw: str, file: str, rules: list[Rule]) -> ClaimsResult:
     result = ClaimsResult()
     with_comments = without_code(raw, keep_comments=True, keep_shown_fields=True)
     text = without_code(raw, keep_shown_fields=True)
     spans, result.findings = markers(with_comments, text, file)
     used: dict[int, list[str]] = {}
+    gate = any_claim(rules)
     for block in blocks(text):
+        if gate is not None and not gate.search(block.text):
+            continue  # no rule can match here: skip the many separate scans below
         for rule in rules:
             if rule.only_near and not any(p.search(block.text) for p in rule.only_near):
                 continue
