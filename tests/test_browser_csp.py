@@ -3,7 +3,7 @@
 import pytest
 
 from tests.checks.browser_audit import MISSING_ADDRESS
-from tests.checks.browser_csp import csp_refusals, open_with_csp
+from tests.checks.browser_csp import csp_refusals, open_with_csp, site_policy
 from tests.checks.serve import serve
 from tests.conftest import ProjectCopy, page
 
@@ -11,8 +11,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def csp_page(browser):
-    context, tab = open_with_csp(browser)
+def csp_page(browser, built_site):
+    """Every HTML page arrives with the policy the build wrote for the real site."""
+    context, tab = open_with_csp(browser, site_policy(built_site.site))
     yield tab
     context.close()
 
@@ -20,12 +21,13 @@ def csp_page(browser):
 @pytest.mark.parametrize("path", ["", "cost/", MISSING_ADDRESS])
 def test_pages_run_under_the_csp(site_server, csp_page, path):
     assert csp_refusals(csp_page, site_server + path) == []
-    # Material's own start-up scripts ran (they are files now): the colour scheme and search work.
+    # Material's own start-up scripts ran (inline, allowed by hash): colour scheme and search work.
     assert csp_page.evaluate("typeof __md_get === 'function'")
     assert csp_page.evaluate("document.body.dataset.mdColorScheme") in ("default", "slate")
 
 
 def test_inline_script_is_refused_under_the_csp(browser, tmp_path, csp_page):
+    """A script the real site's policy has no hash for (a stale policy) is refused."""
     project = ProjectCopy(tmp_path / "project")
     project.write("docs/planted.md", page("Planted", '<script>document.title = "x"</script>'))
     build = project.build()

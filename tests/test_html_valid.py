@@ -91,7 +91,7 @@ def test_github_widget_coming_back_is_caught(project):
 
 
 def test_no_inline_script_code_or_event_handler(built_site):
-    assert_none(inline_script_problems(built_site), "inline scripts would break under the CSP")
+    assert_none(inline_script_problems(built_site), "inline code in pages or event handlers")
 
 
 def test_inline_script_and_event_handler_are_caught(project):
@@ -104,7 +104,7 @@ def test_inline_script_and_event_handler_are_caught(project):
     )
     text = report(inline_script_problems(project.build()), "planted")
     assert "2 problem(s)" in text, text
-    assert 'docs/planted.md: inline script code “alert("hi")” would be blocked' in text
+    assert 'docs/planted.md: inline script code “alert("hi")” is in the page content' in text
     assert "docs/planted.md: <button onclick=…> is an inline event handler" in text
 
 
@@ -131,3 +131,27 @@ def test_treatment_page_without_investigational_status_is_caught(project):
     project.replace("docs/cost.md", 'procedure_status: "Investigational:', 'procedure_status: "')
     statuses = procedure_statuses(project.build())
     assert not statuses["cost/index.html"].startswith("Investigational")
+
+
+def unnamed_dialogs(build) -> list[str]:
+    """Pages with a role="dialog" element that has no accessible name (screen readers say
+    just "dialog")."""
+    return [
+        build.source_of(html)
+        for html in build.html_pages()
+        if parse(build.site / html).xpath(
+            '//*[@role="dialog"][not(@aria-label) and not(@aria-labelledby)]'
+        )
+    ]
+
+
+def test_every_dialog_has_a_name(built_site):
+    assert unnamed_dialogs(built_site) == []
+
+
+def test_dialog_without_a_name_is_caught(project):
+    project.write("docs/planted.md", page("Planted", '<div role="dialog">Choose</div>'))
+    project.replace(
+        "mkdocs.yml", "  - Privacy: privacy.md", "  - Privacy: privacy.md\n  - P: planted.md"
+    )
+    assert unnamed_dialogs(project.build()) == ["docs/planted.md"]

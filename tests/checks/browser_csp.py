@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-# The policy the site must work under: scripts only from files on this site, never inline.
-# Styles may be inline (Material sets style attributes); images may be data: URLs (icons).
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
-)
+from pathlib import Path
+
+from tests.checks.security_headers import read_headers_file
 
 
-def open_with_csp(browser):
+def site_policy(site: Path) -> str:
+    """The Content-Security-Policy the build wrote for this site (site/_headers), as hosts send it.
+
+    It allows scripts only from the site's files plus Material's small inline scripts by their
+    sha256 hashes; never 'unsafe-inline' for scripts.
+    """
+    return read_headers_file(site / "_headers")["/*"]["Content-Security-Policy"]
+
+
+def open_with_csp(browser, csp: str):
     """A tab whose HTML pages all arrive with the CSP header, as the production host sends them."""
     context = browser.new_context(service_workers="block")
 
@@ -20,7 +26,7 @@ def open_with_csp(browser):
             return
         response = route.fetch()
         route.fulfill(
-            response=response, headers={**response.headers, "content-security-policy": CSP}
+            response=response, headers={**response.headers, "content-security-policy": csp}
         )
 
     context.route("**/*", add_csp)
