@@ -3,7 +3,8 @@
 import pytest
 
 from tests.checks.browser_audit import MISSING_ADDRESS
-from tests.checks.browser_csp import csp_refusals, open_with_csp, site_policy
+from tests.checks.browser_csp import csp_refusals, open_with_csp
+from tests.checks.security_headers import site_policy
 from tests.checks.serve import serve
 from tests.conftest import ProjectCopy, page
 

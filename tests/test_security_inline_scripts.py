@@ -6,19 +6,15 @@ from __future__ import annotations
 from deploy.site_headers import scan_site, script_hashes
 from tests.checks.inline_scripts import inline_script_problems
 from tests.checks.problems import assert_none, report
-from tests.checks.security_headers import read_headers_file
+from tests.checks.security_headers import site_policy
 from tests.conftest import page
 
 PLANTED = '<script>document.documentElement.dataset.planted = "yes";</script>'
 
 
-def site_csp(site) -> str:
-    return read_headers_file(site / "_headers")["/*"]["Content-Security-Policy"]
-
-
 def test_build_hashes_every_inline_script_it_emits(built_site):
     problems = inline_script_problems(
-        built_site.site, site_csp(built_site.site), "site/_headers", built_site.source_of
+        built_site.site, site_policy(built_site.site), "site/_headers", built_site.source_of
     )
     assert_none(problems, "inline scripts missing from the CSP")
 
@@ -26,7 +22,7 @@ def test_build_hashes_every_inline_script_it_emits(built_site):
 def test_script_added_after_the_headers_were_made_is_caught_naming_the_page(project):
     stale = project.build()
     assert stale.returncode == 0, stale.output
-    stale_csp = site_csp(stale.site)
+    stale_csp = site_policy(stale.site)
     project.write("docs/planted.md", page("Planted", PLANTED))
     fresh = project.build()
     assert fresh.returncode == 0, fresh.output
@@ -42,7 +38,7 @@ def test_script_added_after_the_headers_were_made_is_caught_naming_the_page(proj
     assert "is not allowed by the Content-Security-Policy in the old _headers" in message
     assert "Fix: rebuild the site" in message
     # The new build's own headers cover it: the hashes follow the site.
-    assert inline_script_problems(fresh.site, site_csp(fresh.site), "new", fresh.source_of) == []
+    assert inline_script_problems(fresh.site, site_policy(fresh.site), "new", fresh.source_of) == []
 
 
 def test_json_ld_and_other_data_blocks_need_no_hash(project):
@@ -75,7 +71,7 @@ def test_code_in_an_attribute_stops_the_strict_build_naming_the_page(project):
 def test_new_table_alignment_under_a_stale_policy_is_caught_naming_the_page(project):
     stale = project.build()
     assert stale.returncode == 0, stale.output
-    stale_csp = site_csp(stale.site)  # the next build writes into the same folder
+    stale_csp = site_policy(stale.site)  # the next build writes into the same folder
     table = "| Step | Weeks |\n| :---: | :---: |\n| Review | 6 |\n"
     project.write("docs/centred.md", page("Centred", table))
     fresh = project.build()
@@ -86,4 +82,4 @@ def test_new_table_alignment_under_a_stale_policy_is_caught_naming_the_page(proj
     )
     assert 'docs/centred.md (centred/index.html): style="text-align: center;"' in message, message
     assert "is not allowed by the Content-Security-Policy in the old _headers" in message
-    assert inline_script_problems(fresh.site, site_csp(fresh.site), "new", fresh.source_of) == []
+    assert inline_script_problems(fresh.site, site_policy(fresh.site), "new", fresh.source_of) == []

@@ -2,19 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.checks.security_headers import read_headers_file
-
-
-def site_policy(site: Path) -> str:
-    """The Content-Security-Policy the build wrote for this site (site/_headers), as hosts send it.
-
-    It allows scripts only from the site's files plus Material's small inline scripts by their
-    sha256 hashes; never 'unsafe-inline' for scripts.
-    """
-    return read_headers_file(site / "_headers")["/*"]["Content-Security-Policy"]
-
 
 def open_with_csp(browser, csp: str):
     """A tab whose HTML pages all arrive with the CSP header, as the production host sends them."""

@@ -164,3 +164,12 @@ def read_headers_file(path: Path) -> dict[str, dict[str, str]]:
             name, _, value = line.strip().partition(":")
             current[name.strip()] = value.strip()
     return rules
+
+
+def site_policy(site: Path) -> str:
+    """The Content-Security-Policy the build wrote for this site (site/_headers), as hosts send it.
+
+    It allows scripts only from the site's files plus Material's small inline scripts by their
+    sha256 hashes; never 'unsafe-inline' for scripts.
+    """
+    return read_headers_file(site / "_headers")["/*"]["Content-Security-Policy"]
