@@ -87,7 +87,7 @@ def main() -> None:
 
 def checks_alone(runs: int) -> float:
     """The same checks without MkDocs around them: the precise cost, free of build noise."""
-    from overrides.hooks.editorial.page_checks import check_docs
+    from sitecheck.page_checks import check_docs
 
     samples = []
     for _ in range(runs):

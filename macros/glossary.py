@@ -27,7 +27,7 @@ def definition_list(snippet: Path) -> str:
     return "\n\n".join(f"{term} {{: #{anchor(term)} }}\n:   {text}" for term, text in entries)
 
 
-def define_env(env):
+def register(env):
     snippet = Path(env.conf["docs_dir"]) / "snippets" / "glossary.md"
 
     @env.macro

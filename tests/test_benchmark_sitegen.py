@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks import scale
 from benchmarks.sitegen import FANOUT, generate, layout, nav_tree
-from tests.checks.html import parse
+from sitecheck.html import parse
 from tests.checks.site import build
 
 

@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 
-from deploy.production_ready import example_settings
+from sitecheck.production_ready import example_settings
 from tests.checks.site import ROOT
 
 REAL = {

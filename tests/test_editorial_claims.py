@@ -155,7 +155,7 @@ def test_marker_that_allows_nothing_is_reported(project):
 
 def test_compliance_can_add_a_rule_without_code(project):
     project.append(
-        "overrides/hooks/claims_rules.yml",
+        "sitecheck/claims_rules.yml",
         "\n  - name: Made-up rule\n    patterns:\n      - miracle grow(th)?\n    why: Test.\n"
         "    instead: Say what happens.\n    source: Test source\n",
     )
@@ -165,9 +165,7 @@ def test_compliance_can_add_a_rule_without_code(project):
 
 
 def test_broken_rules_file_stops_the_build_with_its_line(project):
-    project.replace(
-        "overrides/hooks/claims_rules.yml", "  - name: Guarantee", "  - name: [Guarantee"
-    )
+    project.replace("sitecheck/claims_rules.yml", "  - name: Guarantee", "  - name: [Guarantee")
     result = project.build()
     assert result.returncode != 0
     assert "claims_rules.yml:" in result.output

@@ -2,8 +2,9 @@
 
 import pytest
 
-from overrides.hooks.editorial.leftover_patterns import LEFTOVERS
-from overrides.hooks.editorial.leftovers import check_leftovers
+from sitecheck.html import parse_html, visible_text
+from sitecheck.leftover_patterns import LEFTOVERS
+from sitecheck.leftovers import check_leftovers
 from tests.checks import pages
 
 SOURCE = "---\ntitle: X\n---\n\n# X\n\nText.\n\n{line}\n"
@@ -21,6 +22,10 @@ SWALLOWED = [
 ]
 
 
+def text_of(html: str) -> str:
+    return visible_text(parse_html(f"<html><body>{html}</body></html>"))
+
+
 def test_build_hook_and_built_site_check_share_one_list():
     assert pages.LEFTOVERS is LEFTOVERS
     assert len(SWALLOWED) == len(LEFTOVERS)
@@ -29,7 +34,7 @@ def test_build_hook_and_built_site_check_share_one_list():
 @pytest.mark.parametrize(("pattern", "case"), list(zip(LEFTOVERS, SWALLOWED, strict=True)))
 def test_swallowed_markdown_is_reported_on_its_source_line(pattern, case):
     line, html = case
-    found = check_leftovers(html, SOURCE.format(line=line), "docs/x.md")
+    found = check_leftovers(text_of(html), SOURCE.format(line=line), "docs/x.md")
     assert [f.what.split(";")[0] for f in found] == [pattern[2]]
     assert found[0].where == "docs/x.md:9"
     assert found[0].fix.startswith(pattern[3][:20])
@@ -38,4 +43,4 @@ def test_swallowed_markdown_is_reported_on_its_source_line(pattern, case):
 def test_syntax_shown_as_code_is_not_reported():
     html = '<pre><code>!!! note "Title"\n    {{ clinic.phone }}</code></pre><p>Use <code>[a](b.md)</code>.</p>'
     source = SOURCE.format(line='```\n!!! note "Title"\n```')
-    assert check_leftovers(html, source, "docs/x.md") == []
+    assert check_leftovers(text_of(html), source, "docs/x.md") == []

@@ -5,10 +5,10 @@ import re
 import subprocess
 import sys
 
-from overrides.hooks.editorial.preview_box import BOX_ID
-from overrides.hooks.editorial.review_dates import pages
+from sitecheck.html import parse
+from sitecheck.preview_box import BOX_ID
+from sitecheck.review_dates import pages
 from tests.checks.editorial import allowed_claims, allowed_report, editorial_problems
-from tests.checks.html import parse
 from tests.checks.problems import assert_none
 from tests.checks.site import ROOT
 from tests.conftest import page
@@ -22,7 +22,7 @@ def test_every_page_passes_the_editorial_checks():
 
 def editorial_command(project) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "overrides.hooks.editorial.page_checks"],
+        [sys.executable, "-m", "sitecheck.page_checks"],
         cwd=project,
         capture_output=True,
         text=True,
@@ -93,7 +93,7 @@ def set_fields(project, name: str, **fields) -> None:
 
 def review_dates(project, today: str) -> str:
     proc = subprocess.run(
-        [sys.executable, "-m", "overrides.hooks.editorial.review_dates", "--today", today],
+        [sys.executable, "-m", "sitecheck.review_dates", "--today", today],
         cwd=project,
         capture_output=True,
         text=True,
@@ -127,7 +127,7 @@ def test_review_dates_lists_every_page_overdue_first_with_its_reviewer(project):
 def test_run_script_has_the_review_dates_command():
     text = (ROOT / "run").read_text(encoding="utf-8")
     assert "review-dates)" in text
-    assert "overrides.hooks.editorial.review_dates" in text
+    assert "sitecheck.review_dates" in text
 
 
 def test_overdue_page_prints_a_notice_that_does_not_fail_the_strict_build(project):

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from overrides.hooks.editorial.preview_box import BOX_ID
+from sitecheck.preview_box import BOX_ID
 from tests.checks.site import build_env
 from tests.conftest import page
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from tests.checks.html import parse
+from sitecheck.html import parse
 from tests.checks.nu import missing_tool_message, nu_problems
 from tests.checks.problems import assert_none, report
 from tests.checks.structured_data import structured_data_problems

@@ -3,7 +3,7 @@ current, a stale header file is caught naming the page, and code in attributes s
 
 from __future__ import annotations
 
-from deploy.site_headers import scan_site, script_hashes
+from sitecheck.headers import scan_site, script_hashes
 from tests.checks.inline_scripts import inline_script_problems
 from tests.checks.problems import assert_none, report
 from tests.checks.security_headers import site_policy

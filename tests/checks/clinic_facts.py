@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.checks.html import parse, visible_text_blocks
+from sitecheck.html import parse, visible_text_blocks
 from tests.checks.problems import Problem
 from tests.checks.site import Build, load_config_yaml
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from overrides.hooks.editorial.claims import Allowed
-from overrides.hooks.editorial.page_checks import allowed_report, check_docs
+from sitecheck.claims import Allowed
+from sitecheck.page_checks import allowed_report, check_docs
 from tests.checks.problems import Problem
 
 

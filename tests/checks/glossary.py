@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.checks.html import CODE_TAGS, main_content, parse
+from sitecheck.html import CODE_TAGS, main_content, parse
 from tests.checks.pages import source_line
 from tests.checks.problems import Problem
 from tests.checks.site import Build

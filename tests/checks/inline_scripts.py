@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deploy.site_headers import scan_site, style_attributes
+from sitecheck.headers import scan_site, style_attributes
 from tests.checks.problems import Problem
 from tests.checks.security_headers import csp_directives
 

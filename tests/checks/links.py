@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.etree
 
-from tests.checks.html import ids_on, parse
+from sitecheck.html import ids_on, parse
 from tests.checks.pages import source_line
 from tests.checks.problems import Problem
 from tests.checks.site import Build

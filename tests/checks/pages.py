@@ -6,9 +6,10 @@ import posixpath
 import re
 from pathlib import Path
 
+from sitecheck.html import main_content, parse, visible_text_blocks
+
 # The patterns live beside the build hook, which reports the same mistakes while editing.
-from overrides.hooks.editorial.leftover_patterns import LEFTOVERS
-from tests.checks.html import main_content, parse, visible_text_blocks
+from sitecheck.leftover_patterns import LEFTOVERS
 from tests.checks.problems import Problem
 from tests.checks.site import Build
 

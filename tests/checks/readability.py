@@ -16,7 +16,7 @@ from importlib.metadata import version
 
 import textstat
 
-from tests.checks.html import CODE_TAGS, main_content, parse
+from sitecheck.html import CODE_TAGS, main_content, parse
 from tests.checks.problems import Problem
 from tests.checks.site import Build
 

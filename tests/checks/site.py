@@ -14,8 +14,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a copy of the project needs to build: content, configuration, theme, macro module, and
-# deploy/ (the security-headers hook generates _headers and _nginx.conf from it).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "deploy")
+# hooks/ and sitecheck/ (the one build hook and its check engine).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "sitecheck")
 
 
 def build_env() -> dict[str, str]:

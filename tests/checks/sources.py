@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from tests.checks.html import main_content, parse
+from sitecheck.html import main_content, parse
 from tests.checks.pages import source_line
 from tests.checks.problems import Problem
 from tests.checks.site import ROOT, Build

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.checks.html import parse
+from sitecheck.html import parse
 from tests.checks.problems import Problem
 from tests.checks.site import Build
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.checks.html import parse
+from sitecheck.html import parse
 from tests.checks.problems import Problem
 from tests.checks.site import Build
 
@@ -41,7 +41,7 @@ def inline_script_problems(build: Build) -> list[Problem]:
 
     Material's own small inline scripts (outside the article) stay inline: a separate file in
     <head> would cost every page a render-blocking request, and the build allows exactly
-    those scripts by their sha256 hash in the Content-Security-Policy (deploy/headers.yml).
+    those scripts by their sha256 hash in the Content-Security-Policy (sitecheck/headers.yml).
     Code inside a page's content is another matter: it belongs in a reviewed file.
     """
     problems = []

@@ -1,10 +1,10 @@
-"""Generate the nginx configuration and the `_headers` file from deploy/headers.yml.
+"""Generate the nginx configuration and the `_headers` file from sitecheck/headers.yml.
 
 Both files come from the one source plus the built site itself: the Content-Security-Policy
 lists the sha256 hash of every inline script the build actually emitted, so a theme change or
 a Material upgrade that alters those scripts is picked up by the next build, never by hand.
 
-    python -m deploy.site_headers SITE_DIR     # after a build made without the MkDocs hook
+    python -m sitecheck.headers SITE_DIR     # after a build made without the MkDocs hook
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ NGINX_FILE = "_nginx.conf"
 HASHES_PLACEHOLDER = "{inline_script_hashes}"
 STYLE_HASHES_PLACEHOLDER = "{style_attribute_hashes}"
 GENERATED = (
-    "Generated from deploy/headers.yml by deploy/site_headers.py: edit that file, then rebuild."
+    "Generated from sitecheck/headers.yml by sitecheck/headers.py: edit that file, then rebuild."
 )
 
 # Script types a browser executes (HTML standard). Others, e.g. application/json and

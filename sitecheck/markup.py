@@ -17,10 +17,5 @@ TOGGLE = re.compile(
 )
 
 
-def on_post_page(output: str, page, config) -> str:
+def fix(output: str) -> str:
     return TOGGLE.sub(r"\1>", output)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    # The 404 page and other theme-only pages are built as templates, not pages.
-    return TOGGLE.sub(r"\1>", output) if template_name.endswith(".html") else output

@@ -1,6 +1,6 @@
 """Which pages are due for their medical review: every page by `next_review`, overdue first.
 
-python -m overrides.hooks.editorial.review_dates [--today YYYY-MM-DD]   (or ./run review-dates)
+python -m sitecheck.review_dates [--today YYYY-MM-DD]   (or ./run review-dates)
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 `./run deploy` runs this before its build; previews, `./run build` and the tests do not, so
 editors can work with the example values until the clinic's real ones are known.
 
-    python -m deploy.production_ready [mkdocs.yml]     # exit 1 and one line per setting
+    python -m sitecheck.production_ready [mkdocs.yml]     # exit 1 and one line per setting
 """
 
 from __future__ import annotations

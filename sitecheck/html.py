@@ -1,4 +1,8 @@
-"""Parse built pages once and read what the checks need from them."""
+"""Parse a built page once and read what the rules need from it: the one visible-text walker.
+
+Every rule that looks at what patients read uses `visible_text_blocks` on the tree the engine
+parsed, so "visible" means the same thing for leftovers, readability, glossary and facts.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,28 @@ from pathlib import Path
 
 import lxml.html
 
-# Text inside these elements is shown to readers as code on purpose (the editors' cheat sheet).
+# Text inside these elements is shown to readers as code on purpose (the editors' cheat sheet),
+# or is not shown at all.
 CODE_TAGS = {"pre", "code", "kbd", "samp", "script", "style", "textarea", "template"}
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(text)
 
 
 @lru_cache(maxsize=4096)
 def parse(path: Path) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(path.read_bytes())
+    """A built file from disk (for the checks that read a site folder, e.g. after Zensical)."""
+    return lxml.html.document_fromstring(path.read_bytes())
+
+
+def ids_of(doc) -> frozenset[str]:
+    return frozenset(doc.xpath("//@id") + doc.xpath("//a/@name"))
 
 
 @lru_cache(maxsize=4096)
 def ids_on(path: Path) -> frozenset[str]:
-    doc = parse(path)
-    return frozenset(doc.xpath("//@id") + doc.xpath("//a/@name"))
+    return ids_of(parse(path))
 
 
 def visible_text_blocks(element) -> list[str]:
@@ -38,6 +51,10 @@ def visible_text_blocks(element) -> list[str]:
 
     walk(element)
     return out
+
+
+def visible_text(element) -> str:
+    return "\n".join(visible_text_blocks(element))
 
 
 def main_content(doc):

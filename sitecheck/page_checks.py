@@ -34,7 +34,7 @@ def check_docs(
     project: Path, today: dt.date | None = None, rules_file: Path | None = None
 ) -> Checked:
     today = today or dt.date.today()
-    rules = load_rules(rules_file or project / "overrides/hooks/claims_rules.yml")
+    rules = load_rules(rules_file or project / "sitecheck" / "claims_rules.yml")
     docs = project / "docs"
     out = Checked()
     for path in sorted(docs.rglob("*.md")):

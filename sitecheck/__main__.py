@@ -1,0 +1,3 @@
+from sitecheck.page_checks import main
+
+raise SystemExit(main())

@@ -1,0 +1,27 @@
+"""Markdown the renderer swallowed (e.g. '!!! note' shown as text), reported against its source line.
+
+Runs on the visible text of each built page (one parse, in the engine), so an editor sees the
+mistake in the preview, the build and the report alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .finding import Finding
+from .leftover_patterns import LEFTOVERS
+from .source import without_code
+
+
+def check_leftovers(text: str, raw: str, file: str) -> list[Finding]:
+    """`text`: the visible text of the page's content (sitecheck.html.visible_text)."""
+    lines = without_code(raw).split("\n")
+    out = []
+    for built, in_source, what, fix in LEFTOVERS:
+        found = re.search(built, text, re.MULTILINE)
+        if not found:
+            continue
+        snippet = " ".join(text[max(0, found.start() - 30) : found.end() + 30].split())
+        line = next((n for n, s in enumerate(lines, start=1) if re.search(in_source, s)), 0)
+        out.append(Finding(file, line, f"{what}; the page shows: “{snippet}”.", f"{fix}."))
+    return out
