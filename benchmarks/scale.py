@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import json
-import pkgutil
 import statistics
 import subprocess
 import sys
@@ -14,7 +11,7 @@ from pathlib import Path
 from time import perf_counter
 
 from benchmarks.sitegen import Synthetic, generate
-from tests.checks.site import ROOT, Build, build_env
+from tests.checks.site import ROOT, build_env
 
 
 @dataclass
@@ -46,38 +43,11 @@ def timed_build(config: Path, site: Path) -> BuildRun:
     )
 
 
-def project_checks() -> list:
-    """Every `check_*(build)` in tests/checks: the post-build checks the test suite runs.
+def problems_found(project: Path) -> int:
+    """What the engine found in the full build (every rule now runs inside the build)."""
+    from sitecheck.report import read_json
 
-    Found by signature, so checks other branches add are timed too.
-    """
-    import tests.checks
-
-    found = []
-    for info in pkgutil.iter_modules(tests.checks.__path__):
-        module = importlib.import_module(f"tests.checks.{info.name}")
-        for name, func in inspect.getmembers(module, inspect.isfunction):
-            if not name.startswith("check_") or func.__module__ != module.__name__:
-                continue
-            params = list(inspect.signature(func).parameters.values())
-            required = [p for p in params if p.default is inspect.Parameter.empty]
-            if len(required) == 1 and str(params[0].annotation) in ("Build", repr(Build)):
-                found.append(func)
-    return found
-
-
-def run_checks(project: Path, site: Path) -> tuple[float, int]:
-    """Seconds for all post-build checks on a built site, and how many problems they found."""
-    from tests.checks.html import parse
-
-    parse.cache_clear()  # a fair, cold run: the suite parses every page once per session
-    start = perf_counter()
-    result = Build(project, site, 0, "")
-    problems = 0
-    for check in project_checks():
-        found = check(result)
-        problems += len(getattr(found, "problems", found))
-    return perf_counter() - start, problems
+    return sum(f.severity == "error" for f in read_json(project))
 
 
 def folder_bytes(path: Path) -> int:
@@ -90,7 +60,6 @@ class SizeResult:
     size: int = 0  # the requested number of synthetic pages (10, 100, 1000)
     full: list[BuildRun] = field(default_factory=list)
     plain: list[BuildRun] = field(default_factory=list)
-    checks: list[float] = field(default_factory=list)
     problems: int = 0
     output_bytes: int = 0
     index_bytes: int = 0
@@ -113,8 +82,8 @@ class SizeResult:
 
     @property
     def checks_share(self) -> float:
-        """Hooks plus post-build checks, as a share of a plain build of the same pages."""
-        return (self.hooks_seconds + statistics.median(self.checks)) / self.median(self.plain)
+        """The hook (every rule, the headers, the preview box) as a share of a plain build."""
+        return self.hooks_seconds / self.median(self.plain)
 
 
 def measure_size(count: int, workdir: Path, runs: int) -> SizeResult:
@@ -124,8 +93,7 @@ def measure_size(count: int, workdir: Path, runs: int) -> SizeResult:
     for _ in range(runs):  # paired, alternating runs: background load hits both alike
         result.full.append(timed_build(site.config, full_out))
         result.plain.append(timed_build(site.plain_config, plain_out))
-        seconds, result.problems = run_checks(site.root, full_out)
-        result.checks.append(seconds)
+        result.problems = problems_found(site.root)
     result.output_bytes = folder_bytes(full_out)
     result.plain_output_bytes = folder_bytes(plain_out)
     index = full_out / "search" / "search_index.json"
@@ -161,7 +129,6 @@ def table(results: list[SizeResult]) -> list[str]:
                 f"{r.plain_ms_per_page:.1f}",
                 f"{r.median(r.full) / r.median(r.plain):.2f}",
                 f"{r.hooks_seconds:.2f}",
-                f"{statistics.median(r.checks):.2f}",
                 f"{100 * r.checks_share:.0f}%",
                 str(r.problems),
                 f"{max(x.peak_mib for x in r.full):.0f}",
@@ -179,8 +146,7 @@ def table(results: list[SizeResult]) -> list[str]:
         "plain ms/page",
         "full/plain",
         "hooks s",
-        "checks s",
-        "checks/plain",
+        "hooks/plain",
         "problems",
         "peak MiB",
         "site MiB",

@@ -43,7 +43,7 @@ you want to ask. Nothing here replaces a talk with a doctor who has examined you
 Hair loss has many causes. Some are short-lived, such as stress or illness, and the hair grows
 back by itself. Others last, such as inherited thinning. A treatment can only help if it fits
 the cause, so the first step is always a diagnosis. See [how it works]({next}#how-it-works) and
-[what it costs]({prev}#what-it-costs).
+[what it costs]({prev}#what-it-costs). What the evidence says: ([Study 2021]({sources}#study-2021)).
 
 !!! note "In short"
 
@@ -133,6 +133,11 @@ reviewed_by: Clinic medical team
 
 This page stands in for the real {name} page, which the theme links to.
 """
+# The pages the checks expect on every site: the sources that pages cite and the glossary.
+SOURCES = STUB.replace("which the theme links to.", "which pages cite.\n\n") + (
+    "1. Example author. *A study of hair density*. 2021. Grade A.\n    {{: #study-2021 }}\n"
+)
+GLOSSARY = STUB.replace("which the theme links to.", "listing every word.\n\n{{{{ glossary() }}}}")
 
 
 def theme_linked_pages(root: Path = ROOT) -> list[str]:
@@ -242,6 +247,7 @@ def page_text(paths: list[str], i: int, terms: list[str]) -> str:
         prev=rel(src, paths[i - 1]),
         first=rel(src, paths[0]),
         image=rel(src, IMAGE),
+        sources=rel(src, "sources.md"),
     )
 
 
@@ -293,8 +299,10 @@ def generate(dest: Path, count: int, root: Path = ROOT) -> Synthetic:
         src: src.removesuffix(".md").replace("-", " ").capitalize()
         for src in theme_linked_pages(root)
     }
+    stubs |= {"sources.md": "Sources", "glossary.md": "Glossary"}
     for src, title in stubs.items():
-        (docs / src).write_text(STUB.format(title=title, name=src.removesuffix(".md")))
+        text = {"sources.md": SOURCES, "glossary.md": GLOSSARY}.get(src, STUB)
+        (docs / src).write_text(text.format(title=title, name=src.removesuffix(".md")))
     tree = nav_tree(paths) + ([{"Help": [{t: s} for s, t in stubs.items()]}] if stubs else [])
     nav = yaml.safe_dump({"nav": tree}, sort_keys=False, allow_unicode=True)
     config = without_nav((root / "mkdocs.yml").read_text(encoding="utf-8"))

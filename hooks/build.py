@@ -1,33 +1,39 @@
 """The one MkDocs hook: feeds every page to the check engine (sitecheck/) and writes its outputs.
 
-This is the only file that knows MkDocs events. The rules themselves never import MkDocs, so
+This is the only file that knows MkDocs events. The rules never import MkDocs, so
 `./run editorial site/` runs the same rules on a folder built by anything (e.g. Zensical).
+
+- `mkdocs build` (any flags, `-q` included) stops on any problem: the engine counts them, not
+  MkDocs' logger, whose `-q` hides warnings from `--strict`.
+- `mkdocs serve` keeps serving and puts each page's problems in a box at the top of the page.
+- Both print every finding as `docs/x.md:12: what Fix: how` and write reports/editorial.json.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT = Path(__file__).resolve().parents[1]
 if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.path
     sys.path.insert(0, str(PROJECT))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 
-from sitecheck import headers, markup, preview_box  # noqa: E402
-from sitecheck.claims import RulesError, load_rules  # noqa: E402
+from sitecheck import headers, markup, preview_box, report  # noqa: E402
+from sitecheck.claims import RulesError  # noqa: E402
+from sitecheck.engine import RULES_FILE, Engine, Page  # noqa: E402
+from sitecheck.finding import NOTICE  # noqa: E402
 from sitecheck.front_matter import FrontMatterError, read  # noqa: E402
-from sitecheck.leftovers import check_leftovers  # noqa: E402
-from sitecheck.page_checks import check_page  # noqa: E402
-from sitecheck.review_dates import overdue_notice, review_due  # noqa: E402
 
-RULES_FILE = PROJECT / "sitecheck" / "claims_rules.yml"
 log = logging.getLogger("mkdocs.hooks.sitecheck")
-
-state: dict = {"rules": [], "findings": {}, "sources": {}}
+# Only the test suite sets this, to look at a site built with planted faults. No command-line
+# flag turns the stop off, so `-q` or a missing `--strict` cannot publish a broken page.
+REPORT_ONLY = "SITECHECK_REPORT_ONLY"
+state: dict = {"engine": None}
 
 
 def on_startup(command, dirty):
@@ -35,31 +41,28 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    project = Path(config.config_file_path).parent
     try:
-        state["rules"] = load_rules(RULES_FILE)
+        state["engine"] = Engine(project, dict(config))
     except RulesError as err:
         raise PluginError(f"sitecheck/{err}") from None
-    if str(RULES_FILE) not in config.watch:
-        config.watch.append(str(RULES_FILE))  # the preview rebuilds when compliance edits rules
+    rules = str(project / RULES_FILE)
+    if rules not in config.watch:
+        config.watch.append(rules)  # the preview rebuilds when compliance edits the rules
     return config
 
 
-def on_pre_build(config):
-    state["findings"] = {}
-    state["sources"] = {}
+def on_files(files, config):
+    engine = state["engine"]
+    engine.reset()
+    context = engine.context
+    context.sources = {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}
+    context.outputs = {f.dest_uri for f in files if f.inclusion.is_included()}
     docs = Path(config.docs_dir)
-    for path in sorted((docs / "snippets").rglob("*.md")):
+    for path in sorted((docs / "snippets").rglob("*.md")):  # pieces of pages: checked once
         file = f"docs/{path.relative_to(docs).as_posix()}"
-        raw = path.read_text(encoding="utf-8")
-        result = check_page(raw, file, path.parent, dt.date.today(), state["rules"], page=False)
-        for finding in result.findings:
-            log.warning(str(finding))
-
-
-def record(page, findings) -> None:
-    state["findings"].setdefault(page.file.src_uri, []).extend(findings)
-    for finding in findings:
-        log.warning(str(finding))
+        engine.check_source(path.read_text(encoding="utf-8"), file, path.parent, page=False)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -67,59 +70,47 @@ def on_page_markdown(markdown, page, config, files):
     file = f"docs/{page.file.src_uri}"
     try:
         read(raw, file)
-    except FrontMatterError as err:
+    except FrontMatterError as err:  # unreadable front matter cannot be published at all
         raise PluginError(str(err.finding)) from None
     page_dir = Path(page.file.abs_src_path).parent if page.file.abs_src_path else config.docs_dir
-    today = dt.date.today()
-    result = check_page(raw, file, Path(page_dir), today, state["rules"])
-    record(page, result.findings)
-    for allowed in result.allowed:
-        log.info(f"claim-ok marker: {allowed}")
-    due = review_due(raw, file)
-    if due.overdue(today):
-        log.info(overdue_notice(due, today))
+    state["engine"].check_source(raw, file, Path(page_dir))
     return markdown
-
-
-def on_page_content(html, page, config, files):
-    from sitecheck.html import parse_html, visible_text
-
-    text = visible_text(parse_html(f"<html><body>{html}</body></html>").find("body"))
-    record(page, check_leftovers(text, page.file.content_string, f"docs/{page.file.src_uri}"))
-    return html
 
 
 def on_post_page(output, page, config):
     output = markup.fix(output)
-    state["sources"][page.file.dest_uri] = f"docs/{page.file.src_uri}"
-    findings = state["findings"].get(page.file.src_uri)
-    if findings and preview_box.serving():
-        return preview_box.inject(output, sorted(findings))
+    file = f"docs/{page.file.src_uri}"
+    state["engine"].check_page(Page(page.file.dest_uri, file, output, page.file.content_string))
     return output
 
 
 def on_post_template(output, template_name, config):
-    # The 404 page and other theme-only pages are built as templates, not pages.
-    return markup.fix(output) if template_name.endswith(".html") else output
+    # The 404 page, sitemap.xml and other theme-only files are built as templates, not pages.
+    engine = state["engine"]
+    engine.context.outputs.add(template_name)
+    if not template_name.endswith(".html"):
+        return output
+    output = markup.fix(output)
+    engine.check_page(Page(template_name, f"theme template ({template_name})", output))
+    return output
 
 
 def on_post_build(config):
-    site = Path(config["site_dir"])
-    collected = headers.collect(site)
-    _, handlers = headers.scan_site(site, collected)
-    for handler in handlers:
-        log.warning(
-            "%s (%s): <%s %s=...> puts JavaScript in an attribute, which the site's "
-            "Content-Security-Policy blocks. Fix: move the code to a file in docs/javascripts/ "
-            "and attach it with addEventListener inside document$.subscribe(...).",
-            state["sources"].get(handler.page, "theme template"),
-            handler.page,
-            handler.tag,
-            handler.attribute,
-        )
-    from urllib.parse import urlsplit
-
-    server_name = urlsplit(config.get("site_url") or "").hostname or "_"
-    headers.write_deploy_files(
-        site, PROJECT / "sitecheck" / "headers.yml", server_name=server_name, collected=collected
-    )
+    engine = state["engine"]
+    site = Path(config.site_dir)
+    engine.context.site_dir = site
+    engine.check_site()
+    findings = engine.sorted_findings()
+    for finding in findings:
+        (log.info if finding.severity == NOTICE else log.warning)(str(finding))
+    for allowed in engine.allowed:
+        log.info(f"claim-ok marker: {allowed}")
+    report.write_reports(engine, engine.context.project)
+    server_name = urlsplit(config.site_url or "").hostname or "_"
+    headers.write_deploy_files(site, engine.inline, engine.context.outputs, server_name=server_name)
+    if preview_box.serving():
+        preview_box.show(site, engine)
+    elif engine.errors() and os.environ.get(REPORT_ONLY) != "1":
+        # Listed again in the message itself: `-q` hides the warnings above.
+        lines = "\n".join(f"  {f}" for f in engine.errors())
+        raise Abort(f"The build stopped: {report.summary(findings)}\n{lines}")

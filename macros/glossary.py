@@ -1,7 +1,9 @@
 """Show the glossary page from docs/snippets/glossary.md, so each definition is written once.
 
 The same file gives every page its tooltips (pymdownx.snippets appends it as abbreviations);
-this macro turns it into the list on the glossary page: {{ glossary() }}.
+this macro turns it into the list on the glossary page: {{ glossary() }}. It reads the file
+with the checks' own reader (sitecheck.glossary), so the page and the checks agree on what a
+definition is.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<text>.*?)\s*$")
+from sitecheck.glossary import parse_terms
 
 
 def anchor(term: str) -> str:
@@ -18,12 +20,8 @@ def anchor(term: str) -> str:
 
 def definition_list(snippet: Path) -> str:
     """Markdown definition list of every term, in alphabetical order, each with its own anchor."""
-    entries = []
-    for line in snippet.read_text(encoding="utf-8").splitlines():
-        found = DEFINITION.match(line)
-        if found and found["text"]:
-            entries.append((found["term"], found["text"]))
-    entries.sort(key=lambda entry: entry[0].lower())
+    terms, _ = parse_terms(snippet.read_text(encoding="utf-8"))
+    entries = sorted({(t.term, t.text) for t in terms if t.text}, key=lambda e: e[0].lower())
     return "\n\n".join(f"{term} {{: #{anchor(term)} }}\n:   {text}" for term, text in entries)
 
 

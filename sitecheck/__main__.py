@@ -1,3 +1,3 @@
-from sitecheck.page_checks import main
+from sitecheck.cli import main
 
 raise SystemExit(main())

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 from .finding import Finding
+from .html import visible_text_blocks
 from .leftover_patterns import LEFTOVERS
 from .source import without_code
 
 
 def check_leftovers(text: str, raw: str, file: str) -> list[Finding]:
     """`text`: the visible text of the page's content (sitecheck.html.visible_text)."""
-    lines = without_code(raw).split("\n")
+    lines = without_code(raw, keep_shown_fields=True).split("\n")
     out = []
     for built, in_source, what, fix in LEFTOVERS:
         found = re.search(built, text, re.MULTILINE)
@@ -25,3 +26,13 @@ def check_leftovers(text: str, raw: str, file: str) -> list[Finding]:
         line = next((n for n, s in enumerate(lines, start=1) if re.search(in_source, s)), 0)
         out.append(Finding(file, line, f"{what}; the page shows: “{snippet}”.", f"{fix}."))
     return out
+
+
+def check_leftovers_in_page(page, context) -> list[Finding]:
+    """Title, description and body text of a built page: what patients and search engines see."""
+    doc = page.doc
+    blocks = [doc.findtext(".//title") or ""]
+    blocks += doc.xpath('//meta[@name="description"]/@content')
+    body = doc.find("body")
+    blocks += visible_text_blocks(body) if body is not None else []
+    return check_leftovers("\n".join(blocks), page.raw or "", page.file)

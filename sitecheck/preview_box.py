@@ -1,13 +1,16 @@
-"""The box of editorial problems shown at the top of a page, only under `mkdocs serve`.
+"""The box of problems shown at the top of a page, only under `mkdocs serve`.
 
 The serve/build decision is kept here, in a module Python imports once, because `mkdocs serve`
 reloads the hook file on every rebuild but announces the command (`on_startup`) only once.
+The box is written into the built files after every rule has run, so site-wide findings
+(a broken link, a page missing from the menu) show on their page like the others.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from .finding import Finding
 
@@ -55,3 +58,16 @@ def inject(page_html: str, findings: list[Finding]) -> str:
         if found:
             return page_html[: found.end()] + box + page_html[found.end() :]
     return box + page_html
+
+
+def show(site: Path, engine) -> None:
+    """Rewrite each built page that has problems with its box. Problems of files that are not
+    pages (mkdocs.yml, the glossary snippet) show on every page: editors must not miss them."""
+    by_file = engine.by_file()
+    page_files = {page.file for page in engine.pages.values()}
+    everywhere = [f for file, found in by_file.items() if file not in page_files for f in found]
+    for page in engine.pages.values():
+        findings = by_file.get(page.file, []) + everywhere
+        if findings:
+            path = site / page.dest
+            path.write_text(inject(page.html, findings), encoding="utf-8")

@@ -91,3 +91,13 @@ class Block:
 
 def blocks(text: str) -> list[Block]:
     return [Block(m.start(), m.group(0)) for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text)]
+
+
+def first_line(raw: str | None, pattern: str) -> int:
+    """The first line of the Markdown source matching `pattern`, or 0 (the whole file)."""
+    if not raw:
+        return 0
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if re.search(pattern, line):
+            return number
+    return 0

@@ -21,9 +21,9 @@ def synthetic(tmp_path_factory):
 def test_synthetic_site_builds_strictly_and_passes_every_check(synthetic):
     result = build(synthetic.root, synthetic.root / "site", strict=True)
     assert result.returncode == 0, result.output
-    seconds, problems = scale.run_checks(synthetic.root, result.site)
-    assert problems == 0
-    assert seconds > 0
+    assert scale.problems_found(synthetic.root) == 0
+    # Not vacuous: the engine saw every synthetic page (the report names none, the site has them).
+    assert len(result.html_pages()) >= synthetic.pages
 
 
 def test_synthetic_pages_have_what_real_pages_have(synthetic, tmp_path):
@@ -71,7 +71,7 @@ def test_scale_row_comes_from_the_measured_build(synthetic, tmp_path):
     row = scale.table([result])[2]
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[0] == str(result.pages)
-    assert cells[13] == f"{index.stat().st_size / 1024:.0f}"
+    assert cells[12] == f"{index.stat().st_size / 1024:.0f}"
     assert float(cells[2]) == pytest.approx(1000 * result.full[0].seconds / result.pages, abs=0.1)
 
 

@@ -6,7 +6,6 @@ from tests.checks.clinic_facts import (
     fact_pattern,
     pages_showing,
     stale_facts,
-    typed_facts,
 )
 from tests.checks.problems import assert_none, report
 from tests.checks.site import ROOT
@@ -22,8 +21,11 @@ def first_year_total(facts: dict, amount: int) -> int:
     return price["blood_tests"] + amount + facts["sessions"]["later_min"] * price["later_session"]
 
 
-def test_no_page_types_a_clinic_fact_by_hand():
-    assert_none(typed_facts(ROOT), "clinic facts typed into pages instead of {{ clinic.* }}")
+def test_no_page_types_a_clinic_fact_by_hand(built_site):
+    assert_none(
+        built_site.findings("typed-facts"),
+        "clinic facts typed into pages instead of {{ clinic.* }}",
+    )
 
 
 def changed_copy(project) -> tuple[dict, object]:
@@ -68,7 +70,7 @@ def test_facts_typed_by_hand_are_reported_with_file_and_line(project):
         ]
     )
     project.write("docs/typed.md", page("Typed", body))
-    messages = report(typed_facts(project.root), "")
+    messages = report(project.build().findings("typed-facts"), "")
     for expected in [
         "docs/typed.md:11: the clinic's average price (1650) is typed into the page",
         "docs/typed.md:13: the clinic's phone number (+1 555-0134) is typed into the page",

@@ -41,7 +41,7 @@ def test_every_check_reports_at_build_time_and_fails_the_strict_build(project):
     for line in EXPECTED:
         assert line in result.output, f"missing: {line}\n{result.output}"
     assert "Fix:" in result.output
-    assert "Aborted with" in result.output
+    assert "The build stopped: " in result.output
     assert (
         "INFO    -  claim-ok marker: docs/quote.md:11: allowed (quoting the advert to correct it): "
         "permanent" in result.output

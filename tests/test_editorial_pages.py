@@ -22,7 +22,7 @@ def test_every_page_passes_the_editorial_checks():
 
 def editorial_command(project) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "sitecheck.page_checks"],
+        [sys.executable, "-m", "sitecheck"],
         cwd=project,
         capture_output=True,
         text=True,
@@ -51,7 +51,7 @@ def test_editorial_command_lists_problems_and_markers_and_fails(project):
     assert proc.returncode == 1
     assert "docs/quote.md:13: medical claim “cures” (Cure claim)" in proc.stdout
     assert "docs/quote.md:11: allowed (quoting an advert to warn): risk-free" in proc.stdout
-    assert "1 editorial problem(s)." in proc.stdout
+    assert "1 problem(s) to fix." in proc.stdout
     written = (project.root / "reports" / "claims-allowed.txt").read_text(encoding="utf-8")
     assert "docs/quote.md:11: allowed (quoting an advert to warn): risk-free" in written
 

@@ -3,13 +3,8 @@ on the glossary page."""
 
 import re
 
-from tests.checks.glossary import (
-    SNIPPET,
-    check_glossary_page,
-    check_tooltips,
-    definitions,
-    read_glossary,
-)
+from sitecheck.glossary import SNIPPET, definitions, read_terms
+from sitecheck.html import parse
 from tests.checks.problems import assert_none, report
 from tests.checks.site import ROOT
 from tests.conftest import page
@@ -34,15 +29,14 @@ REQUIRED_TERMS = [
 
 
 def test_every_term_is_defined_once_with_a_definition():
-    terms, problems = read_glossary(ROOT)
+    terms, problems = read_terms(ROOT)
     assert_none(problems, f"problems in {SNIPPET}")
     missing = [t for t in REQUIRED_TERMS if t not in definitions(terms)]
     assert not missing, f"{SNIPPET} does not define: {', '.join(missing)}"
 
 
 def test_glossary_words_show_as_tooltips_on_every_page(built_site):
-    terms, _ = read_glossary(built_site.project)
-    assert_none(check_tooltips(built_site, terms), "glossary words without their tooltip")
+    assert_none(built_site.findings("glossary"), "glossary words without their tooltip")
 
 
 def test_some_page_besides_the_glossary_uses_tooltips(built_site):
@@ -54,8 +48,12 @@ def test_some_page_besides_the_glossary_uses_tooltips(built_site):
 
 
 def test_glossary_page_shows_every_definition(built_site):
-    terms, _ = read_glossary(built_site.project)
-    assert_none(check_glossary_page(built_site, terms), "the glossary page is incomplete")
+    article = parse(built_site.site / "glossary/index.html").find(".//article")
+    shown = {" ".join(dt.text_content().split()) for dt in article.iter("dt")}
+    terms, _ = read_terms(built_site.project)
+    missing = [t.term for t in terms if t.text and t.term not in shown]
+    assert not missing, f"the glossary page does not list: {missing}"
+    assert_none(built_site.findings("glossary"), "the glossary page is incomplete")
 
 
 # --- negative tests: each plants a fault in a copy and expects the message ---
@@ -65,7 +63,7 @@ def test_duplicate_and_empty_definitions_are_reported_with_file_and_line(project
     lines = project.path(SNIPPET).read_text(encoding="utf-8").splitlines()
     first_prp = next(n for n, line in enumerate(lines, start=1) if line.startswith("*[PRP]:"))
     project.append(SNIPPET, "*[PRP]: A second, different explanation.\n*[trichoscopy]:   \n")
-    messages = report(read_glossary(project.root)[1], "")
+    messages = report(read_terms(project.root)[1], "")
     assert (
         f"{SNIPPET}:{len(lines) + 1}: 'PRP' is defined twice (first on line {first_prp})"
         in messages
@@ -77,7 +75,7 @@ def test_duplicate_and_empty_definitions_are_reported_with_file_and_line(project
 def test_malformed_definition_line_is_reported(project):
     project.append(SNIPPET, "PRP = platelet-rich plasma\n")
     lines = project.path(SNIPPET).read_text(encoding="utf-8").splitlines()
-    messages = report(read_glossary(project.root)[1], "")
+    messages = report(read_terms(project.root)[1], "")
     assert f"{SNIPPET}:{len(lines)}: this line is not a glossary definition" in messages
 
 
@@ -96,8 +94,7 @@ def test_word_without_tooltip_and_overridden_definition_are_reported(project):
         "      - Glossary: glossary.md\n      - Raw: raw.md",
     )
     result = project.build()
-    terms, _ = read_glossary(result.project)
-    messages = report(check_tooltips(result, terms), "")
+    messages = report(result.findings("glossary"), "")
     assert "docs/raw.md:13: 'PRP' appears without its glossary tooltip" in messages
     assert "add the 'markdown' attribute" in messages
     assert "docs/raw.md:15: 'minoxidil' shows a different explanation from the glossary" in messages
@@ -106,8 +103,7 @@ def test_word_without_tooltip_and_overridden_definition_are_reported(project):
 def test_glossary_page_without_the_list_is_reported(project):
     project.replace("docs/glossary.md", "{{ glossary() }}", "PRP\n:   Written by hand.")
     result = project.build()
-    terms, _ = read_glossary(result.project)
-    messages = report(check_glossary_page(result, terms), "")
+    messages = report(result.findings("glossary"), "")
     assert (
         f"docs/glossary.md: 'adipose' from {SNIPPET} is not shown on the glossary page" in messages
     )
@@ -119,10 +115,7 @@ def test_a_new_term_needs_writing_only_once(project):
     project.append("docs/results.md", "\nWe may use trichoscopy at your check.\n")
     result = project.build(strict=True)
     assert result.returncode == 0, result.output
-    terms, problems = read_glossary(result.project)
-    assert problems == []
-    assert check_glossary_page(result, terms) == []
-    assert check_tooltips(result, terms) == []
+    assert result.findings() == []
     glossary = (result.site / "glossary/index.html").read_text(encoding="utf-8")
     assert 'id="trichoscopy"' in glossary
     results = (result.site / "results/index.html").read_text(encoding="utf-8")

@@ -2,7 +2,8 @@
 
 import os
 
-from tests.checks.links import check_links, external_report, fetch_status
+from sitecheck.links import external_links
+from tests.checks.links import external_report, fetch_status
 from tests.checks.problems import assert_none, report
 from tests.checks.site import ROOT
 from tests.conftest import page
@@ -11,22 +12,22 @@ ONLINE = os.environ.get("CHECK_EXTERNAL_LINKS") == "1"
 
 
 def test_every_local_link_and_fragment_resolves(built_site):
-    result = check_links(built_site)
-    assert result.checked > 0
-    assert_none(result.problems, "broken links in the built site")
+    assert_none(built_site.findings("links"), "broken links in the built site")
 
 
 def test_external_links_are_safe_and_listed(built_site):
     """External links are listed in reports/external-links.txt; fetched only when asked to."""
-    result = check_links(built_site)
-    text = external_report(result, ONLINE)
+    engine = built_site.engine()
+    external = external_links(engine.pages, engine.context)
+    assert external, "no external link found: the walker read nothing"
+    text = external_report(external, ONLINE)
     reports = ROOT / "reports"
     reports.mkdir(exist_ok=True)
     (reports / "external-links.txt").write_text(text + "\n", encoding="utf-8")
     print(text)
-    assert all(url.startswith(("https://", "mailto:", "tel:")) for url in result.external)
+    assert all(url.startswith(("https://", "mailto:", "tel:")) for url in external)
     if ONLINE:
-        failures = {url: fetch_status(url) for url in result.external}
+        failures = {url: fetch_status(url) for url in external}
         assert not {u: why for u, why in failures.items() if why}, failures
 
 
@@ -55,7 +56,7 @@ def test_several_faults_are_all_reported_with_their_source_files(project):
     project.replace(
         "mkdocs.yml", "  - Privacy: privacy.md", "  - Privacy: privacy.md\n  - Faulty: faulty.md"
     )
-    messages = report(check_links(project.build()).problems, "")
+    messages = report(project.build().findings("links"), "")
     expected = [
         "docs/faulty.md:11: link 'prices.md' points to a page or file that does not exist",
         "docs/faulty.md:13: link '../about/#who-we-aer' points to a section '#who-we-aer' that does "
@@ -79,7 +80,7 @@ def test_broken_link_in_theme_template_is_reported(project):
         '{% extends "base.html" %}\n{% block announce %}'
         "<a href=\"{{ 'no-such-help-page/' | url }}\">Help</a>{% endblock %}\n",
     )
-    messages = report(check_links(project.build()).problems, "")
+    messages = report(project.build().findings("links"), "")
     assert "theme template (404.html): link '/no-such-help-page/'" in messages
     assert "docs/index.md: link 'no-such-help-page/'" in messages
 
@@ -88,7 +89,7 @@ def test_stale_sitemap_entry_is_reported(project):
     result = project.build()
     sitemap = result.site / "sitemap.xml"
     sitemap.write_text(sitemap.read_text().replace("/privacy/", "/privacy-old/"))
-    messages = report(check_links(result).problems, "")
+    messages = report(result.recheck("links"), "")
     assert (
         "sitemap.xml: entry 'https://patients.hair-clinic.example/privacy-old/' does not match"
         in messages

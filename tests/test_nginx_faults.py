@@ -28,9 +28,7 @@ def test_inline_script_without_its_hash_is_blocked_in_chromium(project, browser,
 
     with run_nginx(fresh.site, stale_conf, tmp_path / "nginx") as server:
         csp = server.get("/planted/").headers["content-security-policy"]
-        message = report(
-            inline_script_problems(fresh.site, csp, "nginx's response", fresh.source_of), "stale"
-        )
+        message = report(inline_script_problems(fresh, csp, "nginx's response"), "stale")
         assert "docs/planted.md (planted/index.html): inline script" in message, message
         assert "is not allowed by the Content-Security-Policy in nginx's response" in message
 

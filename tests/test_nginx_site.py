@@ -19,7 +19,7 @@ from tests.checks.nginx import (
     require_nginx,
     run_nginx,
 )
-from tests.checks.problems import Problem, assert_none
+from tests.checks.problems import assert_none, at
 from tests.checks.security_headers import header_problems
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -61,13 +61,13 @@ def test_every_kind_of_response_carries_the_headers(built_site, nginx):
         problems += header_problems(reply.headers, where)
         fix = "see the caching: section of sitecheck/headers.yml and the generated _nginx.conf"
         if reply.status != status:
-            problems.append(Problem(where, f"status {reply.status}, expected {status}", fix))
+            problems.append(at(where, f"status {reply.status}, expected {status}", fix))
         if reply.headers.get("cache-control") != cache:
             got = reply.headers.get("cache-control")
-            problems.append(Problem(where, f"Cache-Control {got!r}, expected {cache!r}", fix))
+            problems.append(at(where, f"Cache-Control {got!r}, expected {cache!r}", fix))
         encoding = reply.headers.get("content-encoding")
         if compressed and encoding != "gzip":
-            problems.append(Problem(where, f"not gzip-compressed ({encoding})", fix))
+            problems.append(at(where, f"not gzip-compressed ({encoding})", fix))
     assert_none(problems, "nginx responses")
 
 
@@ -79,9 +79,7 @@ def test_unknown_address_gets_the_sites_own_404_page(built_site, nginx):
 
 def test_served_csp_allows_every_inline_script_of_the_build(built_site, nginx):
     csp = nginx.get("/").headers["content-security-policy"]
-    problems = inline_script_problems(
-        built_site.site, csp, "the nginx response", built_site.source_of
-    )
+    problems = inline_script_problems(built_site, csp, "the nginx response")
     assert_none(problems, "inline scripts the served CSP blocks")
 
 
@@ -111,7 +109,7 @@ def test_every_page_through_nginx_has_no_csp_violation(built_site, nginx, browse
             page.goto(url, wait_until="networkidle")
             for violation in watcher.take():
                 problems.append(
-                    Problem(
+                    at(
                         f"{built_site.source_of(html)} ({url})",
                         f"Content-Security-Policy violation: {violation}",
                         "move inline code to a file in docs/javascripts/, load nothing from "
@@ -122,7 +120,7 @@ def test_every_page_through_nginx_has_no_csp_violation(built_site, nginx, browse
         context.close()
     for text in sorted(set(watcher.header_errors)):
         problems.append(
-            Problem(
+            at(
                 "sitecheck/headers.yml",
                 f"Chromium rejects part of a header: {text}",
                 "remove the feature Chromium does not know from Permissions-Policy",

@@ -1,13 +1,8 @@
 """Every page reads at Flesch-Kincaid grade 9 or below, measured on its rendered main text."""
 
+from sitecheck.readability import MIN_WORDS, Reading, grade_report
 from tests.checks.problems import assert_none, report
-from tests.checks.readability import (
-    MIN_WORDS,
-    check_reading_grade,
-    grade_report,
-    readings,
-)
-from tests.checks.site import ROOT
+from tests.checks.site import Build
 from tests.conftest import page
 
 HARD = (
@@ -21,15 +16,21 @@ HARD = (
 EASY = "Hair grows from small pockets in the skin. We check your hair at six months. "
 
 
+def readings(build: Build) -> list[Reading]:
+    """The grades the build wrote to reports/readability.txt (one line per page)."""
+    lines = (build.project / "reports" / "readability.txt").read_text(encoding="utf-8")
+    out = []
+    for line in lines.splitlines()[2:]:
+        source, grade, words = line.split()[:3]
+        out.append(Reading(source, float(grade), int(words)))
+    return out
+
+
 def test_every_page_reads_at_grade_9_or_below(built_site):
     results = readings(built_site)
-    text = grade_report(results)
-    reports = ROOT / "reports"
-    reports.mkdir(exist_ok=True)
-    (reports / "readability.txt").write_text(text + "\n", encoding="utf-8")
-    print(text)
+    print(grade_report(results))
     assert {r.source for r in results} == set(built_site.sources.values())
-    assert_none(check_reading_grade(results), "pages above reading grade 9")
+    assert_none(built_site.findings("readability"), "pages above reading grade 9")
 
 
 # --- negative tests ---
@@ -38,8 +39,9 @@ def test_every_page_reads_at_grade_9_or_below(built_site):
 def test_page_of_long_complex_sentences_fails_naming_file_and_grade(project):
     project.write("docs/complex.md", page("Complex", HARD * 3))
     project.append("docs/cost.md", "\n" + HARD * 8)
-    results = readings(project.build())
-    messages = report(check_reading_grade(results), "")
+    built = project.build()
+    results = readings(built)
+    messages = report(built.findings("readability"), "")
     graded = {r.source: r for r in results}
     assert graded["docs/complex.md"].grade > 9
     assert (
@@ -78,6 +80,7 @@ def test_stub_page_is_listed_but_not_graded(project):
     project.write(
         "docs/stub.md", page("Stub", "Pharmacological considerations necessitate evaluation.")
     )
-    results = readings(project.build())
-    assert "docs/stub.md" not in report(check_reading_grade(results), "")
+    built = project.build()
+    results = readings(built)
+    assert "docs/stub.md" not in report(built.findings("readability"), "")
     assert f"(not graded: fewer than {MIN_WORDS} words)" in grade_report(results)

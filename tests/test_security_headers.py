@@ -9,7 +9,7 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
-from sitecheck.headers import load_source, scan_site, security_headers, style_attributes
+from sitecheck.headers import load_source, security_headers
 from tests.checks.problems import assert_none, report
 from tests.checks.security_headers import csp_directives, header_problems, read_headers_file
 from tests.checks.site import ROOT
@@ -27,10 +27,11 @@ def test_built_headers_file_carries_every_header_and_exactly_the_builds_hashes(b
     assert scripts[0] == "'self'"
     # No stale extras: the hashes are those of the inline scripts this build wrote, no more.
     # (Zero is fine: the theme may move every inline script into a file.)
-    built = {script.hash for script in scan_site(built_site.site)[0]}
+    inline = built_site.engine().inline
+    built = set(inline.script_hashes())
     assert set(scripts[1:]) == built
     styles = csp_directives(rules["/*"]["Content-Security-Policy"])["style-src-attr"]
-    built_styles = {style.hash for style in style_attributes(built_site.site)}
+    built_styles = set(inline.style_hashes())
     assert styles == (["'unsafe-hashes'", *sorted(built_styles)] if built_styles else ["'none'"])
 
 

@@ -3,7 +3,6 @@ current, a stale header file is caught naming the page, and code in attributes s
 
 from __future__ import annotations
 
-from sitecheck.headers import scan_site, script_hashes
 from tests.checks.inline_scripts import inline_script_problems
 from tests.checks.problems import assert_none, report
 from tests.checks.security_headers import site_policy
@@ -13,9 +12,7 @@ PLANTED = '<script>document.documentElement.dataset.planted = "yes";</script>'
 
 
 def test_build_hashes_every_inline_script_it_emits(built_site):
-    problems = inline_script_problems(
-        built_site.site, site_policy(built_site.site), "site/_headers", built_site.source_of
-    )
+    problems = inline_script_problems(built_site, site_policy(built_site.site), "site/_headers")
     assert_none(problems, "inline scripts missing from the CSP")
 
 
@@ -28,7 +25,7 @@ def test_script_added_after_the_headers_were_made_is_caught_naming_the_page(proj
     assert fresh.returncode == 0, fresh.output
 
     message = report(
-        inline_script_problems(fresh.site, stale_csp, "the old _headers", fresh.source_of),
+        inline_script_problems(fresh, stale_csp, "the old _headers"),
         "stale",
     )
     assert "1 problem(s)" in message, message
@@ -38,18 +35,19 @@ def test_script_added_after_the_headers_were_made_is_caught_naming_the_page(proj
     assert "is not allowed by the Content-Security-Policy in the old _headers" in message
     assert "Fix: rebuild the site" in message
     # The new build's own headers cover it: the hashes follow the site.
-    assert inline_script_problems(fresh.site, site_policy(fresh.site), "new", fresh.source_of) == []
+    assert inline_script_problems(fresh, site_policy(fresh.site), "new") == []
 
 
 def test_json_ld_and_other_data_blocks_need_no_hash(project):
     before = project.build()
-    count = len(script_hashes(before.site))
+    count = len(before.engine().inline.script_hashes())
     data = '<script type="application/ld+json">{"@type": "MedicalWebPage"}</script>'
     project.write("docs/data.md", page("Data", data))
     after = project.build()
     assert after.returncode == 0, after.output
-    assert len(script_hashes(after.site)) == count
-    assert not [s for s in scan_site(after.site)[0] if "MedicalWebPage" in s.code]
+    inline = after.engine().inline
+    assert len(inline.script_hashes()) == count
+    assert not [s for s in inline.scripts if "MedicalWebPage" in s.code]
 
 
 def test_code_in_an_attribute_stops_the_strict_build_naming_the_page(project):
@@ -63,7 +61,8 @@ def test_code_in_an_attribute_stops_the_strict_build_naming_the_page(project):
     result = project.build(strict=True)
     assert result.returncode != 0
     assert (
-        "docs/clicky.md (clicky/index.html): <button onclick=...> puts JavaScript" in result.output
+        "docs/clicky.md: <button onclick=...> puts JavaScript in an attribute (clicky/index.html)"
+        in result.output
     )
     assert "Fix: move the code to a file in docs/javascripts/" in result.output
 
@@ -77,9 +76,9 @@ def test_new_table_alignment_under_a_stale_policy_is_caught_naming_the_page(proj
     fresh = project.build()
     assert fresh.returncode == 0, fresh.output
     message = report(
-        inline_script_problems(fresh.site, stale_csp, "the old _headers", fresh.source_of),
+        inline_script_problems(fresh, stale_csp, "the old _headers"),
         "stale",
     )
     assert 'docs/centred.md (centred/index.html): style="text-align: center;"' in message, message
     assert "is not allowed by the Content-Security-Policy in the old _headers" in message
-    assert inline_script_problems(fresh.site, site_policy(fresh.site), "new", fresh.source_of) == []
+    assert inline_script_problems(fresh, site_policy(fresh.site), "new") == []

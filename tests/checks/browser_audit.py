@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.checks.problems import Problem
+from sitecheck.finding import Finding
+from tests.checks.problems import at
 
 # WCAG 2.2 AA as axe-core tags it. wcag22aa includes `target-size` (tap targets of 24x24 px).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -172,7 +173,7 @@ PRINT_JS = """() => {
 }"""
 
 
-def axe_problems(record: PageRecord) -> list[Problem]:
+def axe_problems(record: PageRecord) -> list[Finding]:
     problems = []
     for violation in record.violations:
         for node in violation["nodes"][:5]:
@@ -182,7 +183,7 @@ def axe_problems(record: PageRecord) -> list[Problem]:
             checks = node.get("any", [])[:1] + node.get("all", []) + node.get("none", [])
             detail = "; ".join(c["message"] for c in checks)
             problems.append(
-                Problem(
+                at(
                     record.where,
                     f"axe {violation['id']} ({violation['impact']}): {violation['help']}; "
                     f"element `{target}` {html}; {detail}",
@@ -192,9 +193,9 @@ def axe_problems(record: PageRecord) -> list[Problem]:
     return problems
 
 
-def request_problems(record: PageRecord) -> list[Problem]:
+def request_problems(record: PageRecord) -> list[Finding]:
     problems = [
-        Problem(
+        at(
             record.where,
             f"the page contacts another host, {urlsplit(url).hostname} ({url}); patients "
             "must never be tracked or depend on another company",
@@ -203,7 +204,7 @@ def request_problems(record: PageRecord) -> list[Problem]:
         for url in sorted(set(record.third_party))
     ]
     problems += [
-        Problem(
+        at(
             record.where,
             f"a request on the page failed: {failure}",
             "check the file exists in the built site and the path is right",
@@ -211,7 +212,7 @@ def request_problems(record: PageRecord) -> list[Problem]:
         for failure in sorted(set(record.failed_local))
     ]
     problems += [
-        Problem(
+        at(
             record.where,
             f"the browser console shows an error: {text[:300]}",
             "open the page in a browser's developer tools, fix the script or template",
@@ -219,7 +220,7 @@ def request_problems(record: PageRecord) -> list[Problem]:
         for text in record.console_errors
     ]
     problems += [
-        Problem(
+        at(
             record.where,
             f"{text} after visiting this and the pages before it",
             "remove whatever sets it; the site must set no cookies",
@@ -229,11 +230,11 @@ def request_problems(record: PageRecord) -> list[Problem]:
     return problems
 
 
-def overflow_problems(record: PageRecord) -> list[Problem]:
+def overflow_problems(record: PageRecord) -> list[Finding]:
     if not record.overflow:
         return []
     return [
-        Problem(
+        at(
             record.where,
             f"at {PHONE['width']}x{PHONE['height']} {'; '.join(record.overflow)}",
             "make wide content fit a phone: fewer or shorter table columns, images with "
@@ -242,9 +243,9 @@ def overflow_problems(record: PageRecord) -> list[Problem]:
     ]
 
 
-def print_problems(record: PageRecord) -> list[Problem]:
+def print_problems(record: PageRecord) -> list[Finding]:
     return [
-        Problem(
+        at(
             record.where,
             f"printed: {text}",
             "the review box needs reviewed/next_review/reviewed_by in the front matter; print "

@@ -1,7 +1,6 @@
-"""Clinic facts live once in mkdocs.yml (`extra: clinic:`); pages must not type them by hand.
+"""Prove a fact changed in mkdocs.yml reaches every page: compare two builds of a project copy.
 
-A price or phone number typed into a page silently goes stale when the clinic changes it in
-mkdocs.yml. This finds such copies in the Markdown and names the file, the line and the fact.
+The rule that a page must not type a fact by hand is the engine's (sitecheck/typed_facts.py).
 """
 
 from __future__ import annotations
@@ -9,70 +8,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sitecheck.finding import Finding
 from sitecheck.html import parse, visible_text_blocks
-from tests.checks.problems import Problem
+from sitecheck.typed_facts import fact_pattern
+from tests.checks.problems import at
 from tests.checks.site import Build, load_config_yaml
-
-# Facts distinctive enough to find as typed text. Small numbers (2 sessions, 6 months, a
-# 90 USD test) are left out: "6 months" in a sentence is not necessarily the clinic's fact.
-WATCHED = {
-    "price.amount": "the clinic's average price",
-    # Also finds phone_link (+15550134): both end in the same local number.
-    "phone": "the clinic's phone number",
-    "email": "the clinic's e-mail address",
-    "booking_url": "the clinic's booking link",
-    "address": "the clinic's address",
-    "name": "the clinic's name",
-}
 
 
 def clinic_facts(project: Path) -> dict:
     return load_config_yaml(project / "mkdocs.yml")["extra"]["clinic"]
-
-
-def fact_value(facts: dict, dotted: str):
-    value = facts
-    for key in dotted.split("."):
-        value = value[key]
-    return value
-
-
-def fact_pattern(value) -> re.Pattern:
-    """How the value looks when typed by hand: 1650 or 1,650; 555-0134 or (555) 0134."""
-    text = str(value)
-    digits = re.sub(r"\D", "", text)
-    if isinstance(value, int | float) or re.fullmatch(r"[\d\s.,]+", text):
-        body = digits[:-3] + r"[,\s]?" + digits[-3:] if len(digits) > 3 else digits
-        return re.compile(rf"(?<![\d.,]){body}(?!\d)")
-    if re.fullmatch(r"[+\d\s().-]+", text) and len(digits) >= 7:
-        # The local number is enough: "555 0134" is the same phone as "+1 555-0134";
-        # the country code may be glued on, as in a tel: link.
-        body = r"[\s().-]*".join(digits[-7:])
-        prefix = rf"(?:{digits[:-7]}[\s().-]*)?" if digits[:-7] else ""
-        return re.compile(rf"(?<!\d){prefix}{body}(?!\d)")
-    return re.compile(re.escape(text), re.IGNORECASE)
-
-
-def typed_facts(project: Path) -> list[Problem]:
-    facts = clinic_facts(project)
-    patterns = [
-        (name, fact_value(facts, name), fact_pattern(fact_value(facts, name))) for name in WATCHED
-    ]
-    problems = []
-    for path in sorted((project / "docs").rglob("*.md")):
-        source = path.relative_to(project).as_posix()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for name, value, pattern in patterns:
-                if pattern.search(line):
-                    problems.append(
-                        Problem(
-                            f"{source}:{number}",
-                            f"{WATCHED[name]} ({value!s}) is typed into the page",
-                            f"write {{{{ clinic.{name} }}}} instead, so a change in mkdocs.yml "
-                            "reaches this page too",
-                        )
-                    )
-    return problems
 
 
 def shown_text(page: Path) -> str:
@@ -105,7 +49,7 @@ def change_facts(project, price: int, phone: str, phone_link: str) -> dict:
     return facts
 
 
-def stale_facts(before: Build, after: Build, old, new, what: str) -> list[Problem]:
+def stale_facts(before: Build, after: Build, old, new, what: str) -> list[Finding]:
     """Pages (and the search index) that kept `old`, or lost it without gaining `new`."""
     old_pattern, new_pattern = fact_pattern(old), fact_pattern(new)
     still_old = pages_showing(after.site, old_pattern)
@@ -119,7 +63,7 @@ def stale_facts(before: Build, after: Build, old, new, what: str) -> list[Proble
         else:
             continue
         problems.append(
-            Problem(
+            at(
                 after.source_of(html),
                 f"{what} was changed in mkdocs.yml from {old} to {new}, but this page {state}",
                 f"write {what} as its {{{{ clinic.* }}}} value, never as typed text",
@@ -128,7 +72,7 @@ def stale_facts(before: Build, after: Build, old, new, what: str) -> list[Proble
     index = after.site / "search" / "search_index.json"
     if old_pattern.search(index.read_text(encoding="utf-8")):
         problems.append(
-            Problem(
+            at(
                 "search/search_index.json",
                 f"site search still finds the old value of {what}: {old}",
                 "find the page that types it by hand (see the other problems) and use the fact",

@@ -1,7 +1,4 @@
-"""Run the editorial checks (the same code as the build hook) over a project's docs/ folder.
-
-Zensical ignores MkDocs hooks, so the suite runs the checks itself and does not rely on a build.
-"""
+"""Run the engine's source rules over a project's docs/ folder, as `./run editorial` does."""
 
 from __future__ import annotations
 
@@ -9,16 +6,25 @@ import datetime as dt
 from pathlib import Path
 
 from sitecheck.claims import Allowed
-from sitecheck.page_checks import allowed_report, check_docs
-from tests.checks.problems import Problem
+from sitecheck.cli import check_sources, load_config
+from sitecheck.engine import Engine
+from sitecheck.finding import Finding
+from sitecheck.report import allowed_report
+from tests.checks.problems import at
 
 
-def editorial_problems(project: Path, today: dt.date | None = None) -> list[Problem]:
-    return [Problem(f.where, f.what, f.fix) for f in check_docs(project, today).findings]
+def source_engine(project: Path, today: dt.date | None = None) -> Engine:
+    engine = Engine(project, load_config(project), today=today)
+    check_sources(engine, project)
+    return engine
+
+
+def editorial_problems(project: Path, today: dt.date | None = None) -> list[Finding]:
+    return [at(f.where, f.what, f.fix) for f in source_engine(project, today).errors()]
 
 
 def allowed_claims(project: Path) -> list[Allowed]:
-    return check_docs(project).allowed
+    return source_engine(project).allowed
 
 
 __all__ = ["allowed_claims", "allowed_report", "editorial_problems"]

@@ -3,27 +3,26 @@ server sends."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from sitecheck.headers import scan_site, style_attributes
-from tests.checks.problems import Problem
+from sitecheck.finding import Finding
+from tests.checks.problems import at
 from tests.checks.security_headers import csp_directives
 
 
-def inline_script_problems(site: Path, csp: str, csp_from: str, source_of=None) -> list[Problem]:
+def inline_script_problems(build, csp: str, csp_from: str) -> list[Finding]:
     """Scripts whose hash the policy lacks (a stale _headers / nginx file), and code in
     attributes, which no hash can allow."""
     directives = csp_directives(csp)
     allowed = set(directives.get("script-src", []))
     styles_allowed = set(directives.get("style-src-attr", directives.get("style-src", [])))
-    name = source_of or (lambda page: page)
-    scripts, handlers = scan_site(site)
+    name = build.source_of
+    inline = build.engine().inline
+    scripts, handlers = inline.scripts, inline.handlers
     problems = []
     for script in scripts:
         if script.hash not in allowed:
             start = " ".join(script.code.split())[:60]
             problems.append(
-                Problem(
+                at(
                     f"{name(script.page)} ({script.page})",
                     f"inline script '{start}...' ({script.hash}) is not allowed by the "
                     f"Content-Security-Policy in {csp_from}, so browsers block it",
@@ -32,10 +31,10 @@ def inline_script_problems(site: Path, csp: str, csp_from: str, source_of=None) 
                     "a file in docs/javascripts/",
                 )
             )
-    for style in style_attributes(site):
+    for style in inline.styles:
         if style.hash not in styles_allowed:
             problems.append(
-                Problem(
+                at(
                     f"{name(style.page)} ({style.page})",
                     f'style="{style.value}" ({style.hash}) is not allowed by the '
                     f"Content-Security-Policy in {csp_from}, so browsers ignore it",
@@ -44,7 +43,7 @@ def inline_script_problems(site: Path, csp: str, csp_from: str, source_of=None) 
             )
     for handler in handlers:
         problems.append(
-            Problem(
+            at(
                 f"{name(handler.page)} ({handler.page})",
                 f"<{handler.tag} {handler.attribute}=...> is JavaScript in an attribute, which "
                 "the Content-Security-Policy blocks",

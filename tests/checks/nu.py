@@ -8,7 +8,8 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tests.checks.problems import Problem
+from sitecheck.finding import Finding
+from tests.checks.problems import at
 from tests.checks.site import ROOT, Build
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -50,7 +51,7 @@ def run_vnu(site: Path) -> list[dict]:
         ) from err
 
 
-def nu_problems(build: Build) -> list[Problem]:
+def nu_problems(build: Build) -> list[Finding]:
     site = build.site.resolve()
     problems = []
     for message in run_vnu(site):
@@ -64,7 +65,7 @@ def nu_problems(build: Build) -> list[Problem]:
             else "fix the template in overrides/"
         )
         problems.append(
-            Problem(
+            at(
                 f"{source} (built {html}, line {message.get('lastLine', '?')})",
                 f"{message['message']} Near: “{extract}”",
                 f"{fix}; if the markup comes from Material itself, override that part in "

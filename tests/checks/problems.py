@@ -1,27 +1,25 @@
-"""One way to report problems: every fault at once, each with where and how to fix it."""
+"""Test-only checks (browser, server, HTML validator) report engine Findings too: one type.
+
+`at(where, what, fix)` makes a Finding for a place that is a page or a response rather than a
+Markdown line, e.g. "cost/index.html (phone, light)".
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from sitecheck.finding import Finding
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    where: str  # "docs/cost.md:12" or "theme template 404.html"
-    what: str  # what is wrong
-    fix: str  # what the editor should do
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.what}\n    Fix: {self.fix}"
+def at(where: str, what: str, fix: str) -> Finding:
+    return Finding(where, 0, what, fix)
 
 
-def report(problems: list[Problem], title: str) -> str:
-    lines = [f"{len(problems)} problem(s): {title}"]
-    lines += [str(p) for p in sorted(set(problems))]
+def report(problems: list[Finding], title: str) -> str:
+    lines = [f"{len(set(problems))} problem(s): {title}"]
+    lines += [f"{p.where}: {p.what}\n    Fix: {p.fix}" for p in sorted(set(problems))]
     return "\n".join(lines)
 
 
-def assert_none(problems: list[Problem], title: str) -> None:
+def assert_none(problems: list[Finding], title: str) -> None:
     """Fail with every problem listed, not just the first one."""
     if problems:
         raise AssertionError(report(problems, title))

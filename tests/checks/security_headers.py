@@ -11,7 +11,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from tests.checks.problems import Problem
+from sitecheck.finding import Finding
+from tests.checks.problems import at
 
 SOURCE_FIX = "set it under 'security:' in sitecheck/headers.yml, then rebuild (./run build)"
 # Referrer policies that send no more than the origin to other sites.
@@ -56,13 +57,13 @@ def csp_directives(value: str) -> dict[str, list[str]]:
     return directives
 
 
-def _csp_problems(value: str, where: str) -> list[Problem]:
+def _csp_problems(value: str, where: str) -> list[Finding]:
     problems = []
     directives = csp_directives(value)
     for name, wanted in EXACT_DIRECTIVES.items():
         if directives.get(name) != wanted:
             problems.append(
-                Problem(
+                at(
                     where,
                     f"Content-Security-Policy has {name} {directives.get(name)}, not {' '.join(wanted)}",
                     f"write '{name}: [{', '.join(wanted)}]' in sitecheck/headers.yml",
@@ -72,7 +73,7 @@ def _csp_problems(value: str, where: str) -> list[Problem]:
     for unsafe in ("'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"):
         if unsafe in scripts:
             problems.append(
-                Problem(
+                at(
                     where,
                     f"Content-Security-Policy allows {unsafe} scripts",
                     "remove it from script-src in sitecheck/headers.yml; inline scripts are allowed "
@@ -82,7 +83,7 @@ def _csp_problems(value: str, where: str) -> list[Problem]:
     for directive in ("style-src", "style-src-attr"):
         if "'unsafe-inline'" in directives.get(directive, []):
             problems.append(
-                Problem(
+                at(
                     where,
                     f"Content-Security-Policy allows 'unsafe-inline' in {directive}",
                     "remove it from sitecheck/headers.yml; style attributes are allowed only by "
@@ -92,13 +93,13 @@ def _csp_problems(value: str, where: str) -> list[Problem]:
     return problems
 
 
-def header_problems(headers: Mapping[str, str], where: str) -> list[Problem]:
+def header_problems(headers: Mapping[str, str], where: str) -> list[Finding]:
     """Every required security header is present with a strict enough value."""
     found = {name.lower(): value for name, value in headers.items()}
     problems = []
 
     def missing(name: str, example: str) -> None:
-        problems.append(Problem(where, f"the {name} header is missing", f"{SOURCE_FIX}: {example}"))
+        problems.append(at(where, f"the {name} header is missing", f"{SOURCE_FIX}: {example}"))
 
     csp = found.get("content-security-policy")
     if csp is None:
@@ -113,9 +114,7 @@ def header_problems(headers: Mapping[str, str], where: str) -> list[Problem]:
         age = re.search(r"max-age=(\d+)", hsts)
         if not age or int(age.group(1)) < ONE_YEAR:
             problems.append(
-                Problem(
-                    where, f"Strict-Transport-Security is '{hsts}', shorter than a year", SOURCE_FIX
-                )
+                at(where, f"Strict-Transport-Security is '{hsts}', shorter than a year", SOURCE_FIX)
             )
 
     nosniff = found.get("x-content-type-options")
@@ -123,7 +122,7 @@ def header_problems(headers: Mapping[str, str], where: str) -> list[Problem]:
         missing("X-Content-Type-Options", "nosniff")
     elif nosniff.strip().lower() != "nosniff":
         problems.append(
-            Problem(where, f"X-Content-Type-Options is '{nosniff}', not nosniff", SOURCE_FIX)
+            at(where, f"X-Content-Type-Options is '{nosniff}', not nosniff", SOURCE_FIX)
         )
 
     referrer = found.get("referrer-policy")
@@ -131,7 +130,7 @@ def header_problems(headers: Mapping[str, str], where: str) -> list[Problem]:
         missing("Referrer-Policy", "no-referrer")
     elif referrer.strip().lower() not in STRICT_REFERRERS:
         problems.append(
-            Problem(where, f"Referrer-Policy '{referrer}' tells other sites too much", SOURCE_FIX)
+            at(where, f"Referrer-Policy '{referrer}' tells other sites too much", SOURCE_FIX)
         )
 
     permissions = found.get("permissions-policy")
@@ -142,7 +141,7 @@ def header_problems(headers: Mapping[str, str], where: str) -> list[Problem]:
         for feature in DENIED_FEATURES:
             if f"{feature}=()" not in denied:
                 problems.append(
-                    Problem(
+                    at(
                         where,
                         f"Permissions-Policy does not deny {feature}",
                         f"add '- {feature}' under Permissions-Policy in sitecheck/headers.yml",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from tests.checks.problems import Problem
+from sitecheck.finding import Finding
+from tests.checks.problems import at
 
 SCRIPT = "docs/javascripts/self-check.js"
 PAGE = "eligibility/"
@@ -37,11 +38,11 @@ def result_text(page) -> str:
     return page.locator(RESULT).inner_text().strip()
 
 
-def check_answer(text: str, state: str) -> list[Problem]:
+def check_answer(text: str, state: str) -> list[Finding]:
     problems = []
     if VERDICT.search(text):
         problems.append(
-            Problem(
+            at(
                 SCRIPT,
                 f"with {state} the self-check gives a verdict: “{text}”",
                 "never tell readers they are eligible or suitable; only a doctor can decide",
@@ -49,7 +50,7 @@ def check_answer(text: str, state: str) -> list[Problem]:
         )
     if not ENDS_WITH_NEXT_STEP.search(text):
         problems.append(
-            Problem(
+            at(
                 SCRIPT,
                 f"with {state} the answer does not end with the next step: “{text}”",
                 "end every answer with 'Please talk to your doctor, or book a consultation.'",
@@ -67,12 +68,12 @@ def focus_first_box_with_tab(page, limit: int = 150) -> bool:
     return False
 
 
-def check_keyboard_only(page) -> list[Problem]:
+def check_keyboard_only(page) -> list[Finding]:
     """Tab to the checklist, tick two boxes with Space; the answer must follow."""
     where = "docs/eligibility.md"
     if not focus_first_box_with_tab(page):
         return [
-            Problem(
+            at(
                 where,
                 "the self-check's first box cannot be reached with the Tab key",
                 "use native <input type=checkbox> inside <label>, without tabindex=-1",
@@ -84,7 +85,7 @@ def check_keyboard_only(page) -> list[Problem]:
     ticked = page.locator(f"{BOXES}:checked").count()
     if ticked != 2:
         return [
-            Problem(
+            at(
                 where,
                 f"after Tab, Space, Tab, Space {ticked} boxes are ticked instead of 2",
                 "keep each box a native checkbox so Space ticks it",
@@ -94,7 +95,7 @@ def check_keyboard_only(page) -> list[Problem]:
     problems = check_answer(text, "two boxes ticked by keyboard")
     if "2" not in text:
         problems.append(
-            Problem(
+            at(
                 SCRIPT,
                 f"the answer did not follow the keyboard ticks: “{text}”",
                 "update the answer on the 'change' event, which keyboard ticks also fire",
@@ -103,7 +104,7 @@ def check_keyboard_only(page) -> list[Problem]:
     return problems
 
 
-def check_every_answer(page) -> list[Problem]:
+def check_every_answer(page) -> list[Finding]:
     """No ticks, each single tick, and all ticks: never a verdict, always the next step."""
     boxes = page.locator(BOXES)
     problems = check_answer(result_text(page), "no box ticked")
@@ -117,7 +118,7 @@ def check_every_answer(page) -> list[Problem]:
     whole = page.locator(BOX).inner_text().strip()
     if not ENDS_WITH_NEXT_STEP.search(whole):
         problems.append(
-            Problem(
+            at(
                 "docs/eligibility.md",
                 "the self-check box does not end with 'talk to your doctor, or book a consultation'",
                 "keep the closing sentence with the consultation link as the last thing in the box",
@@ -126,7 +127,7 @@ def check_every_answer(page) -> list[Problem]:
     return sorted(set(problems))
 
 
-def check_sends_and_stores_nothing(page) -> list[Problem]:
+def check_sends_and_stores_nothing(page) -> list[Finding]:
     """Tick every box; no request, cookie, storage or change outside the box may follow."""
     page.wait_for_load_state("networkidle")  # the favicon and theme files arrive late
     # Chromium itself fetches the tab icon again when Material's navigation.tracking updates
@@ -148,7 +149,7 @@ def check_sends_and_stores_nothing(page) -> list[Problem]:
     problems = []
     if requests:
         problems.append(
-            Problem(
+            at(
                 SCRIPT,
                 f"ticking boxes made network requests: {', '.join(requests)}",
                 "the self-check must work in the browser alone; remove fetch/XHR/beacons/images",
@@ -159,7 +160,7 @@ def check_sends_and_stores_nothing(page) -> list[Problem]:
         or page.context.cookies() != cookies_before
     ):
         problems.append(
-            Problem(
+            at(
                 SCRIPT,
                 "ticking boxes wrote cookies, localStorage or sessionStorage",
                 "keep the answers in the page only; store nothing",
@@ -167,7 +168,7 @@ def check_sends_and_stores_nothing(page) -> list[Problem]:
         )
     if page.evaluate(OUTSIDE_SNAPSHOT) != outside_before:
         problems.append(
-            Problem(
+            at(
                 SCRIPT,
                 "ticking boxes changed the page outside the self-check (title, address or text)",
                 "write only into the self-check's own result line",
@@ -176,7 +177,7 @@ def check_sends_and_stores_nothing(page) -> list[Problem]:
     return problems
 
 
-def check_after_instant_navigation(page, base_url: str) -> list[Problem]:
+def check_after_instant_navigation(page, base_url: str) -> list[Finding]:
     """Arrive from the home page by Material's instant navigation; the check must still work."""
     page.goto(base_url)
     page.evaluate("() => { window.__sameDocument = true; }")
@@ -185,7 +186,7 @@ def check_after_instant_navigation(page, base_url: str) -> list[Problem]:
     page.locator(BOX).wait_for()
     if not page.evaluate("() => window.__sameDocument === true"):
         return [
-            Problem(
+            at(
                 "mkdocs.yml",
                 "following a link reloaded the whole page, so instant navigation was not tested",
                 "keep 'navigation.instant' under theme: features:, and serve the site at its "
@@ -197,7 +198,7 @@ def check_after_instant_navigation(page, base_url: str) -> list[Problem]:
     problems = check_answer(text, "one box ticked after instant navigation")
     if "1" not in text:
         problems.append(
-            Problem(
+            at(
                 SCRIPT,
                 f"after instant navigation the self-check did not answer: “{text}”",
                 "set it up inside Material's document$.subscribe(...), which runs after every "

@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
+from sitecheck.cli import load_built_site
+from sitecheck.cli import source_map as engine_source_map
+from sitecheck.config import load_config
+from sitecheck.finding import Finding
+from sitecheck.report import read_json
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a copy of the project needs to build: content, configuration, theme, macro module, and
@@ -18,9 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "sitecheck")
 
 
-def build_env() -> dict[str, str]:
+def build_env(*, report_only: bool = False) -> dict[str, str]:
     # Same setting as ./run: Material's MkDocs 2.0 banner would hide real warnings.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITECHECK_REPORT_ONLY", None)
+    if report_only:  # a non-strict test build finishes despite findings, so tests can look
+        env["SITECHECK_REPORT_ONLY"] = "1"
+    return env
 
 
 @dataclass
@@ -52,40 +60,43 @@ class Build:
     def html_pages(self) -> list[str]:
         return sorted(p.relative_to(self.site).as_posix() for p in self.site.rglob("*.html"))
 
+    def findings(self, *rules: str) -> list[Finding]:
+        """The engine's findings for this build (reports/editorial.json, written by the hook),
+        optionally only those of the named rules."""
+        return [f for f in read_json(self.project) if not rules or f.rule in rules]
+
+    def engine(self):
+        """The engine run on the site folder as it is now, as `./run editorial SITE` runs it."""
+        return load_built_site(self.project, self.site)
+
+    def recheck(self, *rules: str) -> list[Finding]:
+        """The engine's findings on the site folder as it is now (after a test changed it)."""
+        return [f for f in self.engine().sorted_findings() if not rules or f.rule in rules]
+
     def warnings(self) -> list[str]:
         return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
 def load_config_yaml(path: Path) -> dict:
-    """Read mkdocs.yml as data, tolerating its !!python/name tags."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    """mkdocs.yml as data (the engine's loader)."""
+    return load_config(path)
 
 
 def source_map(project: Path) -> dict[str, str]:
-    """Ask MkDocs itself where each Markdown file is written, so the map never drifts."""
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-
-    cwd = os.getcwd()
-    os.chdir(project)  # snippets and hooks paths are relative to the project
-    try:
-        config = load_config(str(project / "mkdocs.yml"))
-        files = get_files(config)
-    finally:
-        os.chdir(cwd)
-    return {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}
+    """Built HTML path -> "docs/x.md", the engine's own map."""
+    return engine_source_map(project)
 
 
 def build(project: Path, site: Path, *, strict: bool = True) -> Build:
     args = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(project / "mkdocs.yml")]
     args += ["-d", str(site)] + (["--strict"] if strict else [])
     proc = subprocess.run(
-        args, cwd=project, env=build_env(), capture_output=True, text=True, check=False
+        args,
+        cwd=project,
+        env=build_env(report_only=not strict),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
 

@@ -10,9 +10,10 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from sitecheck.finding import Finding
 from sitecheck.html import main_content, parse
 from tests.checks.pages import source_line
-from tests.checks.problems import Problem
+from tests.checks.problems import at
 from tests.checks.site import ROOT, Build
 
 SOURCES_PAGE = "docs/sources.md"
@@ -53,17 +54,17 @@ def entry_of(element):
     return items[0] if items else element
 
 
-def check_sources_listed(build: Build, required: Required) -> list[Problem]:
+def check_sources_listed(build: Build, required: Required) -> list[Finding]:
     html = html_of(build, SOURCES_PAGE)
     if html is None or not (build.site / html).is_file():
-        return [Problem(SOURCES_PAGE, "the sources page was not built", "restore docs/sources.md")]
+        return [at(SOURCES_PAGE, "the sources page was not built", "restore docs/sources.md")]
     article = main_content(parse(build.site / html))
     problems = []
     for source in required.sources:
         found = article.xpath(".//*[@id=$anchor]", anchor=source.anchor)
         if not found:
             problems.append(
-                Problem(
+                at(
                     SOURCES_PAGE,
                     f"the source '{source.cite}' from the evidence brief is missing "
                     f"(no entry with the anchor #{source.anchor}; pages link to it)",
@@ -78,7 +79,7 @@ def check_sources_listed(build: Build, required: Required) -> list[Problem]:
         for word in source.words:
             if word.lower() not in text.lower():
                 problems.append(
-                    Problem(
+                    at(
                         where,
                         f"the entry #{source.anchor} does not name '{word}' ({source.cite})",
                         "give the authors or publisher, the year and the full title",
@@ -86,7 +87,7 @@ def check_sources_listed(build: Build, required: Required) -> list[Problem]:
                 )
         if not GRADE.search(text):
             problems.append(
-                Problem(
+                at(
                     where,
                     f"the entry #{source.anchor} has no grade",
                     "add 'Grade A' (regulator, government body or peer-reviewed paper) or "
@@ -95,7 +96,7 @@ def check_sources_listed(build: Build, required: Required) -> list[Problem]:
             )
         if source.url and source.url not in entry.xpath(".//a/@href"):
             problems.append(
-                Problem(
+                at(
                     where,
                     f"the entry #{source.anchor} does not link to {source.url}",
                     f"add the link to the entry: [Read it online]({source.url})",
@@ -126,7 +127,7 @@ def cites_a_source(build: Build, html: str, ids: set[str]) -> bool:
     return False
 
 
-def check_citations(build: Build, required: Required) -> list[Problem]:
+def check_citations(build: Build, required: Required) -> list[Finding]:
     """Pages that must cite sources but link to none."""
     ids = source_ids(build)
     problems = []
@@ -134,7 +135,7 @@ def check_citations(build: Build, required: Required) -> list[Problem]:
         html = html_of(build, source)
         if html is None or not (build.site / html).is_file():
             problems.append(
-                Problem(
+                at(
                     source,
                     "this page should cite sources but was not built",
                     "restore the page, or remove it from tests/data/evidence-sources.yml",
@@ -143,7 +144,7 @@ def check_citations(build: Build, required: Required) -> list[Problem]:
             continue
         if not cites_a_source(build, html, ids):
             problems.append(
-                Problem(
+                at(
                     source,
                     "this page makes statements about evidence, safety or regulation "
                     "but links to no source",

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 
+from sitecheck.finding import Finding
 from sitecheck.html import parse
-from tests.checks.problems import Problem
+from tests.checks.problems import at
 from tests.checks.site import Build
 
 REQUIRED = ("name", "description", "url", "inLanguage", "lastReviewed", "reviewedBy")
 
 
-def structured_data_problems(build: Build) -> list[Problem]:
+def structured_data_problems(build: Build) -> list[Finding]:
     problems = []
     for html, source in sorted(build.sources.items()):
         doc = parse(build.site / html)
@@ -22,7 +23,7 @@ def structured_data_problems(build: Build) -> list[Problem]:
                 data = json.loads(block)
             except json.JSONDecodeError as err:
                 problems.append(
-                    Problem(
+                    at(
                         source,
                         f"structured data (JSON-LD) is not valid JSON: {err}",
                         "check the front matter values; if the page has its own "
@@ -34,7 +35,7 @@ def structured_data_problems(build: Build) -> list[Problem]:
                 pages.append(data)
         if len(pages) != 1:
             problems.append(
-                Problem(
+                at(
                     source,
                     f"the page has {len(pages)} MedicalWebPage descriptions; it needs exactly 1",
                     "keep title, description and reviewed in the front matter; the theme "
@@ -46,7 +47,7 @@ def structured_data_problems(build: Build) -> list[Problem]:
         missing = [key for key in REQUIRED if not data.get(key)]
         if missing:
             problems.append(
-                Problem(
+                at(
                     source,
                     f"the MedicalWebPage description lacks {', '.join(missing)}",
                     "add title, description, reviewed and reviewed_by to the front matter",
@@ -55,11 +56,11 @@ def structured_data_problems(build: Build) -> list[Problem]:
         canonical = doc.xpath('//link[@rel="canonical"]/@href')
         if not canonical or canonical[0] != data.get("url"):
             problems.append(
-                Problem(source, "the canonical link is missing or differs", "check site_url")
+                at(source, "the canonical link is missing or differs", "check site_url")
             )
         for prop in ("og:title", "og:description", "og:url"):
             if not doc.xpath(f'//meta[@property="{prop}"]/@content'):
                 problems.append(
-                    Problem(source, f"the Open Graph tag {prop} is missing", "check the theme")
+                    at(source, f"the Open Graph tag {prop} is missing", "check the theme")
                 )
     return problems

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from sitecheck.finding import Finding
 from sitecheck.html import parse
-from tests.checks.problems import Problem
+from tests.checks.problems import at
 from tests.checks.site import Build
 
 
-def edit_link_problems(build: Build) -> list[Problem]:
+def edit_link_problems(build: Build) -> list[Finding]:
     problems = []
     for html, source in sorted(build.sources.items()):
         doc = parse(build.site / html)
         edit = doc.xpath('//a[@rel="edit"]/@href')
         if not edit or not edit[0].endswith(source.removeprefix("docs/")):
             problems.append(
-                Problem(
+                at(
                     source,
                     "the page has no 'edit this page' link to its Markdown file",
                     "keep repo_url, edit_uri and the content.action.edit feature in mkdocs.yml",
@@ -22,7 +23,7 @@ def edit_link_problems(build: Build) -> list[Problem]:
             )
         if doc.xpath('//*[@data-md-component="source"]'):
             problems.append(
-                Problem(
+                at(
                     source,
                     "Material's repository widget is on the page; its script asks api.github.com "
                     "for stars and forks, a third-party request",
@@ -36,7 +37,7 @@ def edit_link_problems(build: Build) -> list[Problem]:
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
 
-def inline_script_problems(build: Build) -> list[Problem]:
+def inline_script_problems(build: Build) -> list[Finding]:
     """No inline script code in page content and no event handler anywhere.
 
     Material's own small inline scripts (outside the article) stay inline: a separate file in
@@ -53,7 +54,7 @@ def inline_script_problems(build: Build) -> list[Problem]:
                 continue
             code = " ".join((script.text or "").split())[:80]
             problems.append(
-                Problem(
+                at(
                     source,
                     f"inline script code “{code}” is in the page content; page code must be "
                     "a reviewed file, never pasted into a page",
@@ -64,7 +65,7 @@ def inline_script_problems(build: Build) -> list[Problem]:
         for element in doc.xpath("//*[@*[starts-with(name(), 'on')]]"):
             handlers = [name for name in element.attrib if name.lower().startswith("on")]
             problems.append(
-                Problem(
+                at(
                     source,
                     f"<{element.tag} {handlers[0]}=…> is an inline event handler, which the "
                     "Content-Security-Policy blocks",

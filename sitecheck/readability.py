@@ -16,9 +16,8 @@ from importlib.metadata import version
 
 import textstat
 
-from sitecheck.html import CODE_TAGS, main_content, parse
-from tests.checks.problems import Problem
-from tests.checks.site import Build
+from .finding import Finding
+from .html import CODE_TAGS
 
 MAX_GRADE = 9.0
 # Readability formulas need a sample of prose; below this many words the grade swings wildly
@@ -96,30 +95,31 @@ def measure(text: str) -> tuple[float, int]:
     return float(textstat.flesch_kincaid_grade(text)), int(textstat.lexicon_count(text))
 
 
-def readings(build: Build) -> list[Reading]:
-    out = []
-    for html, source in sorted(build.sources.items(), key=lambda item: item[1]):
-        path = build.site / html
-        if not path.is_file():
-            continue  # test_pages reports pages that were not built
-        content = main_content(parse(path))
-        text = readable_text(content) if content is not None else ""
-        grade, words = measure(text)
-        out.append(Reading(source, round(grade, 1), words))
-    return out
+def reading(page) -> Reading:
+    text = readable_text(page.content) if page.content is not None else ""
+    grade, words = measure(text)
+    return Reading(page.file, round(grade, 1), words)
 
 
-def check_reading_grade(results: list[Reading], limit: float = MAX_GRADE) -> list[Problem]:
-    return [
-        Problem(
-            r.source,
-            f"reading grade {r.grade:.1f} is above {limit:g} (Flesch-Kincaid, {r.words} words)",
-            "use shorter sentences (aim for 15 words or fewer) and everyday words; "
-            "split long sentences in two and explain a medical word in a sentence of its own",
-        )
-        for r in results
-        if r.grade > limit and r.words >= MIN_WORDS
-    ]
+def problem(r: Reading, limit: float = MAX_GRADE) -> Finding | None:
+    if r.grade <= limit or r.words < MIN_WORDS:
+        return None
+    return Finding(
+        r.source,
+        0,
+        f"reading grade {r.grade:.1f} is above {limit:g} (Flesch-Kincaid, {r.words} words).",
+        "use shorter sentences (aim for 15 words or fewer) and everyday words; "
+        "split long sentences in two and explain a medical word in a sentence of its own.",
+    )
+
+
+def check_page(page, context) -> list[Finding]:
+    if not page.is_doc:
+        return []  # theme pages (404) are the theme's words, graded by their own test
+    measured = reading(page)
+    context.readings.append(measured)  # for reports/readability.txt
+    found = problem(measured)
+    return [found] if found else []
 
 
 def grade_report(results: list[Reading], limit: float = MAX_GRADE) -> str:

@@ -7,10 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitecheck.html import CODE_TAGS, main_content, parse
-from tests.checks.pages import source_line
-from tests.checks.problems import Problem
-from tests.checks.site import Build
+from .finding import Finding
+from .html import CODE_TAGS
+from .source import first_line
 
 SNIPPET = "docs/snippets/glossary.md"
 GLOSSARY_PAGE = "docs/glossary.md"
@@ -26,19 +25,24 @@ class Term:
     line: int
 
 
-def read_glossary(project: Path) -> tuple[list[Term], list[Problem]]:
+def read_terms(project: Path) -> tuple[list[Term], list[Finding]]:
     """Every definition in the snippet, and what is wrong with any of them."""
-    terms, problems, first_line = [], [], {}
-    lines = (project / SNIPPET).read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, start=1):
-        where = f"{SNIPPET}:{number}"
+    path = project / SNIPPET
+    return parse_terms(path.read_text(encoding="utf-8") if path.is_file() else "")
+
+
+def parse_terms(text: str) -> tuple[list[Term], list[Finding]]:
+    """The one reader of the glossary snippet (the glossary macro uses it too)."""
+    terms, problems, seen = [], [], {}
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         found = DEFINITION.match(line)
         if not found or not found["term"].strip():
             problems.append(
-                Problem(
-                    where,
+                Finding(
+                    SNIPPET,
+                    number,
                     f"this line is not a glossary definition: “{line.strip()}”",
                     "write each word on its own line as '*[word]: a short, plain explanation', "
                     "starting at the very start of the line",
@@ -48,23 +52,25 @@ def read_glossary(project: Path) -> tuple[list[Term], list[Problem]]:
         term, text = found["term"].strip(), found["text"].strip()
         if not text:
             problems.append(
-                Problem(
-                    where,
+                Finding(
+                    SNIPPET,
+                    number,
                     f"'{term}' has an empty definition, so it shows no tooltip",
                     f"write a short, plain explanation after the colon: '*[{term}]: ...'",
                 )
             )
-        if term in first_line:
+        if term in seen:
             problems.append(
-                Problem(
-                    where,
-                    f"'{term}' is defined twice (first on line {first_line[term]}); "
+                Finding(
+                    SNIPPET,
+                    number,
+                    f"'{term}' is defined twice (first on line {seen[term]}); "
                     "only the last definition is shown",
                     "keep one definition and delete the other",
                 )
             )
         else:
-            first_line[term] = number
+            seen[term] = number
         terms.append(Term(term, text, number))
     return terms, problems
 
@@ -91,76 +97,75 @@ def text_outside_tooltips(article) -> list[str]:
     return out
 
 
-def check_tooltips(build: Build, terms: list[Term]) -> list[Problem]:
-    defined = definitions(terms)
-    if not defined:
-        return []
+def check_page(page, context) -> list[Finding]:
+    """Each glossary word in the page's text shows its tooltip, with the glossary's words."""
+    defined = definitions(context.glossary_terms)
+    article = page.content
+    if not defined or not page.is_doc or article is None:
+        return []  # theme pages (404) have no Markdown, so no tooltips
     pattern = term_pattern(defined)
     problems = []
-    for html in build.html_pages():
-        source = build.source_of(html)
-        if not source.startswith("docs/"):
-            continue  # theme pages (404) have no Markdown, so no tooltips
-        article = main_content(parse(build.site / html))
-        if article is None:
-            continue
-        bare = {
-            m.group(0) for text in text_outside_tooltips(article) for m in pattern.finditer(text)
-        }
-        for term in sorted(bare):
+    bare = {m.group(0) for text in text_outside_tooltips(article) for m in pattern.finditer(text)}
+    for term in sorted(bare):
+        problems.append(
+            Finding(
+                page.file,
+                first_line(page.raw, rf"\b{re.escape(term)}\b"),
+                f"'{term}' appears without its glossary tooltip.",
+                "tooltips work in Markdown text only: if the word is inside HTML, add the "
+                "'markdown' attribute to the HTML element (e.g. <div markdown>).",
+            )
+        )
+    for abbr in article.iter("abbr"):
+        term, title = abbr.text or "", abbr.get("title", "")
+        if term in defined and title != defined[term]:
             problems.append(
-                Problem(
-                    source_line(build.project, source, rf"\b{re.escape(term)}\b"),
-                    f"'{term}' appears without its glossary tooltip",
-                    "tooltips work in Markdown text only: if the word is inside HTML, add the "
-                    "'markdown' attribute to the HTML element (e.g. <div markdown>)",
+                Finding(
+                    page.file,
+                    first_line(
+                        page.raw, rf"<abbr[^>]*>\s*{re.escape(term)}|^\*\[{re.escape(term)}\]"
+                    ),
+                    f"'{term}' shows a different explanation from the glossary: “{title}”.",
+                    f"delete the page's own explanation of '{term}'; change the definition "
+                    f"in {SNIPPET} instead, so every page says the same.",
                 )
             )
-        for abbr in article.iter("abbr"):
-            term, title = abbr.text or "", abbr.get("title", "")
-            if term in defined and title != defined[term]:
-                problems.append(
-                    Problem(
-                        source_line(
-                            build.project,
-                            source,
-                            rf"<abbr[^>]*>\s*{re.escape(term)}|^\*\[{re.escape(term)}\]",
-                        ),
-                        f"'{term}' shows a different explanation from the glossary: “{title}”",
-                        f"delete the page's own explanation of '{term}'; change the definition "
-                        f"in {SNIPPET} instead, so every page says the same",
-                    )
-                )
     return sorted(set(problems))
 
 
-def check_glossary_page(build: Build, terms: list[Term]) -> list[Problem]:
-    html = next((h for h, s in build.sources.items() if s == GLOSSARY_PAGE), None)
-    if html is None or not (build.site / html).is_file():
-        return [Problem(GLOSSARY_PAGE, "the glossary page was not built", "restore it")]
-    article = main_content(parse(build.site / html))
+def check_site(pages, context) -> list[Finding]:
+    """The snippet's own mistakes, and the glossary page lists every word as defined."""
+    terms, problems = read_terms(context.project)
+    page = next((p for p in pages.values() if p.file == GLOSSARY_PAGE), None)
+    if page is None:
+        return [
+            *problems,
+            Finding(GLOSSARY_PAGE, 0, "the glossary page was not built.", "restore it."),
+        ]
     shown = {}
-    for dt in article.iter("dt"):
+    for dt in page.content.iter("dt"):
         dd = next(dt.itersiblings("dd"), None)
         if dd is not None:
             shown[" ".join(dt.text_content().split())] = " ".join(dd.text_content().split())
-    problems = []
     for term, text in definitions(terms).items():
         if term not in shown:
             problems.append(
-                Problem(
+                Finding(
                     GLOSSARY_PAGE,
-                    f"'{term}' from {SNIPPET} is not shown on the glossary page",
+                    0,
+                    f"'{term}' from {SNIPPET} is not shown on the glossary page.",
                     "keep '{{ glossary() }}' in docs/glossary.md: it lists every word from the "
-                    "snippet, so definitions are written only once",
+                    "snippet, so definitions are written only once.",
                 )
             )
         elif shown[term] != text:
             problems.append(
-                Problem(
+                Finding(
                     GLOSSARY_PAGE,
-                    f"the glossary page explains '{term}' differently from {SNIPPET}",
-                    "keep '{{ glossary() }}' in docs/glossary.md instead of writing definitions by hand",
+                    0,
+                    f"the glossary page explains '{term}' differently from {SNIPPET}.",
+                    "keep '{{ glossary() }}' in docs/glossary.md instead of writing definitions "
+                    "by hand.",
                 )
             )
     return problems

@@ -1,0 +1,183 @@
+"""The check engine: every rule about what patients read and what the site serves, run once.
+
+Three kinds of rule, fed by whoever builds the site (the MkDocs hook, or `python -m sitecheck
+SITE` reading a folder built by anything, e.g. Zensical):
+
+- source rules read a page's Markdown (front matter, claims, images, raw HTML);
+- page rules read one built page, parsed once (`Page.doc`) from the HTML the builder holds;
+- site rules read all pages together (links and anchors, the menu, the sitemap).
+
+Findings are collected here, stamped with their rule's name, and printed by `report.py`.
+Nothing in this package imports MkDocs except `cli.py`'s source map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+from . import (
+    evidence_links,
+    glossary,
+    inline_code,
+    links,
+    pages,
+    readability,
+    typed_facts,
+)
+from .claims import Allowed, check_claims, load_rules
+from .finding import ERROR, NOTICE, Finding
+from .front_matter import check_front_matter
+from .html import ids_of, main_content, parse_html
+from .images import check_images
+from .leftovers import check_leftovers_in_page
+from .raw_html import check_raw_html
+from .review_dates import overdue_notice, review_due
+
+RULES_FILE = "sitecheck/claims_rules.yml"
+
+
+@dataclass
+class Page:
+    """One built HTML file and, for documentation pages, its Markdown source."""
+
+    dest: str  # "cost/index.html", relative to the site folder
+    file: str  # "docs/cost.md", or "theme template (404.html)" for pages without Markdown
+    html: str
+    raw: str | None = None  # the Markdown source, None for theme templates
+
+    @cached_property
+    def doc(self):
+        return parse_html(self.html)
+
+    @cached_property
+    def content(self):
+        return main_content(self.doc)
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        return ids_of(self.doc)
+
+    @cached_property
+    def inline(self):
+        return inline_code.scan(self.doc, self.dest)
+
+    @property
+    def is_doc(self) -> bool:
+        return self.raw is not None
+
+
+@dataclass
+class SiteContext:
+    """What the rules may know about the project and the build."""
+
+    project: Path
+    config: dict  # mkdocs.yml as data
+    today: dt.date
+    outputs: set[str] = field(default_factory=set)  # every file of the built site, relative
+    sources: dict[str, str] = field(default_factory=dict)  # dest -> "docs/x.md" (all pages)
+    site_dir: Path | None = None  # the built site on disk, once it is written
+    readings: list = field(default_factory=list)  # each page's reading grade, for the report
+
+    @property
+    def site_url(self) -> str:
+        return self.config.get("site_url") or ""
+
+    @cached_property
+    def clinic(self) -> dict:
+        return (self.config.get("extra") or {}).get("clinic") or {}
+
+    @cached_property
+    def glossary_terms(self) -> list[glossary.Term]:
+        return glossary.read_terms(self.project)[0]
+
+
+PageRule = Callable[[Page, SiteContext], Iterable[Finding]]
+SiteRule = Callable[[dict[str, Page], SiteContext], Iterable[Finding]]
+
+# The one list of rules on built pages and on the whole site: add a rule here.
+PAGE_RULES: list[tuple[str, PageRule]] = [
+    ("page-parts", pages.check_parts),
+    ("leftovers", check_leftovers_in_page),
+    ("inline-code", inline_code.check_page),
+    ("readability", readability.check_page),
+    ("glossary", glossary.check_page),
+    ("typed-facts", typed_facts.check_page),
+    ("citations", evidence_links.check_page),
+]
+SITE_RULES: list[tuple[str, SiteRule]] = [
+    ("menu", pages.check_menu),
+    ("links", links.check_site),
+    ("glossary", glossary.check_site),
+]
+
+
+def stamp(rule: str, findings: Iterable[Finding], severity: str = ERROR) -> list[Finding]:
+    return [
+        replace(f, rule=f.rule or rule, severity=f.severity if f.rule else severity)
+        for f in findings
+    ]
+
+
+class Engine:
+    def __init__(self, project: Path, config: dict, *, today: dt.date | None = None):
+        self.context = SiteContext(project, config, today or dt.date.today())
+        self.claims_rules = load_rules(project / RULES_FILE)
+        self.reset()
+
+    def reset(self) -> None:
+        self.findings: list[Finding] = []
+        self.allowed: list[Allowed] = []
+        self.pages: dict[str, Page] = {}
+        self.inline = inline_code.Collected()
+        self.context.readings = []
+
+    # -- source rules -------------------------------------------------------------------
+    def check_source(self, raw: str, file: str, page_dir: Path, *, page: bool = True):
+        """`page=False` for snippets: pieces of pages have no front matter of their own."""
+        claims = check_claims(raw, file, self.claims_rules)
+        found = stamp("claims", claims.findings)
+        if page:
+            found += stamp("front-matter", check_front_matter(raw, file, self.context.today))
+            due = review_due(raw, file)
+            if due.overdue(self.context.today):
+                what, _, fix = overdue_notice(due, self.context.today).partition(" Fix: ")
+                found.append(Finding(file, 0, what.split(": ", 1)[1], fix, "review-date", NOTICE))
+        found += stamp("images", check_images(raw, file, page_dir))
+        found += stamp("raw-html", check_raw_html(raw, file))
+        self.allowed += claims.allowed
+        self.findings += found
+        return found
+
+    # -- page and site rules ------------------------------------------------------------
+    def check_page(self, page: Page) -> list[Finding]:
+        self.pages[page.dest] = page
+        self.inline.add(page)
+        found = []
+        for name, rule in PAGE_RULES:
+            found += stamp(name, rule(page, self.context))
+        self.findings += found
+        return found
+
+    def check_site(self) -> list[Finding]:
+        found = []
+        for name, rule in SITE_RULES:
+            found += stamp(name, rule(self.pages, self.context))
+        self.findings += found
+        return found
+
+    # -- results --------------------------------------------------------------------------
+    def sorted_findings(self) -> list[Finding]:
+        return sorted(set(self.findings))
+
+    def errors(self) -> list[Finding]:
+        return [f for f in self.sorted_findings() if f.severity == ERROR]
+
+    def by_file(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for finding in self.sorted_findings():
+            out.setdefault(finding.file, []).append(finding)
+        return out

@@ -1,0 +1,194 @@
+"""Every local link, image, script, stylesheet and sitemap entry of the built site resolves.
+
+A site rule: it reads every built HTML file the engine saw (the 404 page, theme parts and raw
+HTML included), resolves each URL to a file of the build, and each #fragment to an id on the
+target page. External links must be https (or mailto:/tel:); they are listed, never fetched here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.etree
+
+from .finding import Finding
+from .source import first_line
+
+URL_XPATHS = [
+    "//a/@href",
+    "//area/@href",
+    "//link/@href",
+    "//script/@src",
+    "//img/@src",
+    "//source/@src",
+    "//iframe/@src",
+    "//video/@src",
+    "//video/@poster",
+    "//audio/@src",
+    "//track/@src",
+    "//embed/@src",
+    "//object/@data",
+    "//form/@action",
+    '//meta[@property="og:image" or @property="og:url" or @name="twitter:image"]/@content',
+]
+SRCSET_XPATHS = ["//img/@srcset", "//source/@srcset"]
+
+
+def urls_in(doc) -> list[str]:
+    urls = [str(u).strip() for xp in URL_XPATHS for u in doc.xpath(xp)]
+    for xp in SRCSET_XPATHS:
+        for srcset in doc.xpath(xp):
+            urls += [part.strip().split()[0] for part in str(srcset).split(",") if part.strip()]
+    return urls
+
+
+def local_target(outputs: set[str], path: str) -> str:
+    """The built file a site path names: a folder means its index.html."""
+    target = posixpath.normpath(unquote(path).lstrip("/") or ".")
+    if target == ".":
+        return "index.html"
+    index = posixpath.join(target, "index.html")
+    if path.endswith("/") or (target not in outputs and index in outputs):
+        return index
+    return target
+
+
+def line_of_link(page, url: str) -> int:
+    """The Markdown line that most likely holds the link, else 0 (the whole file)."""
+    parts = urlsplit(url)
+    stem = PurePosixPath(parts.path.rstrip("/")).name
+    for needle in (url, f"#{parts.fragment}" if parts.fragment else "", stem):
+        if needle:
+            line = first_line(page.raw, re.escape(needle))
+            if line:
+                return line
+    return 0
+
+
+def check_external_form(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme == "http":
+        return "uses http://, which is not private or safe for patients; use https://"
+    if parts.scheme == "https":
+        if not re.fullmatch(r"[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?", parts.netloc) or " " in url:
+            return "is not a well-formed web address"
+        return None
+    if parts.scheme == "mailto":
+        return (
+            None
+            if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", parts.path)
+            else "is not a valid e-mail link"
+        )
+    if parts.scheme == "tel":
+        return None if re.fullmatch(r"\+?[0-9-]{6,}", parts.path) else "is not a valid phone link"
+    return f"uses '{parts.scheme}:', which the site does not allow"
+
+
+def site_prefix(site_url: str) -> tuple[str, str]:
+    root = urlsplit(site_url or "https://site.invalid/")
+    prefix = root.path if root.path.endswith("/") else root.path + "/"
+    return f"{root.scheme}://{root.netloc}", prefix
+
+
+def check_page_links(page, context, pages, external=None) -> list[Finding]:
+    origin, prefix = site_prefix(context.site_url)
+    netloc = urlsplit(origin).netloc
+    page_url = urljoin(origin + prefix, page.dest)
+    out = []
+
+    def problem(url, what, fix):
+        out.append(Finding(page.file, line_of_link(page, url), what, fix))
+
+    for raw in urls_in(page.doc):
+        if raw.startswith("data:"):
+            continue
+        absolute = urljoin(page_url, raw)
+        parts = urlsplit(absolute)
+        if parts.netloc != netloc or parts.scheme not in ("http", "https"):
+            error = check_external_form(raw if urlsplit(raw).scheme else absolute)
+            if error:
+                problem(
+                    raw,
+                    f"link '{raw}' {error}.",
+                    "correct the address; external links must start with https://.",
+                )
+            elif external is not None:
+                external[absolute].add(page.file)
+            continue
+        if not parts.path.startswith(prefix) and parts.path + "/" != prefix:
+            problem(
+                raw,
+                f"link '{raw}' points outside the site ({parts.path}).",
+                "link to the Markdown file instead, e.g. [Cost](cost.md).",
+            )
+            continue
+        target = local_target(context.outputs, parts.path[len(prefix) :])
+        if target not in context.outputs:
+            problem(
+                raw,
+                f"link '{raw}' points to a page or file that does not exist ({target}).",
+                "check the spelling of the file name; link to Markdown files as "
+                "[text](other-page.md) and to images as ![description](images/name.svg).",
+            )
+            continue
+        fragment = unquote(parts.fragment)
+        if fragment and target in pages:
+            ids = pages[target].ids
+            if fragment not in ids:
+                close = difflib.get_close_matches(fragment, sorted(ids), n=3)
+                hint = f" Did you mean: {', '.join('#' + c for c in close)}?" if close else ""
+                problem(
+                    raw,
+                    f"link '{raw}' points to a section '#{fragment}' that does not exist on "
+                    f"{pages[target].file}.",
+                    "use the section's heading in lower case with spaces as hyphens, "
+                    f"e.g. '## What it costs' is #what-it-costs.{hint}",
+                )
+    return out
+
+
+def check_site(pages, context, external=None) -> list[Finding]:
+    out = []
+    for page in pages.values():
+        out += check_page_links(page, context, pages, external)
+    if context.site_dir is not None:
+        out += check_sitemap(context)
+    return out
+
+
+def external_links(pages, context) -> dict[str, set[str]]:
+    """Every external address and the files that link to it (for reports/external-links.txt)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for page in pages.values():
+        check_page_links(page, context, pages, found)
+    return found
+
+
+def check_sitemap(context) -> list[Finding]:
+    sitemap = Path(context.site_dir) / "sitemap.xml"
+    if not sitemap.is_file():
+        return [
+            Finding(
+                "mkdocs.yml", 0, "sitemap.xml was not built.", "check 'site_url' in mkdocs.yml."
+            )
+        ]
+    origin, prefix = site_prefix(context.site_url)
+    problems = []
+    for loc in lxml.etree.parse(str(sitemap)).xpath("//*[local-name()='loc']/text()"):
+        parts = urlsplit(loc.strip())
+        target = local_target(context.outputs, parts.path[len(prefix) :])
+        if urlsplit(origin).netloc != parts.netloc or target not in context.outputs:
+            problems.append(
+                Finding(
+                    "sitemap.xml",
+                    0,
+                    f"entry '{loc}' does not match a built page.",
+                    "check 'site_url' in mkdocs.yml matches the published address.",
+                )
+            )
+    return problems
