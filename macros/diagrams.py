@@ -100,11 +100,14 @@ def check_svg(root, file: str) -> None:
                 f"with {', '.join(sorted(ELEMENTS))} only."
             )
         for attr in element.attrib:
-            if etree.QName(attr).localname not in ATTRIBUTES or etree.QName(attr).namespace:
+            qname = etree.QName(attr)
+            if qname.localname not in ATTRIBUTES or qname.namespace:
+                prefixes = {uri: key for key, uri in element.nsmap.items()}
+                shown = f"{prefixes.get(qname.namespace, 'xml')}:" if qname.namespace else ""
                 raise DiagramError(
-                    f"{file}:{element.sourceline}: the attribute {attr}= on <{name}> is not "
-                    "allowed (no style, links or scripts). Fix: use class= and style it in "
-                    "overrides/assets/stylesheets/theme.css."
+                    f"{file}:{element.sourceline}: the attribute {shown}{qname.localname}= on "
+                    f"<{name}> is not allowed (no style, links or scripts). Fix: use class= "
+                    "and style it in overrides/assets/stylesheets/theme.css."
                 )
     for part in ("title", "desc"):
         found = root.find(f"{{{SVG_NS}}}{part}")
