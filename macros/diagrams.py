@@ -49,8 +49,8 @@ class DiagramError(Exception):
 @dataclass(frozen=True)
 class Diagram:
     svg: str
-    caption: str  # HTML, facts filled in
-    details: list[str]  # HTML, one sentence or two per item
+    caption: str  # Markdown, facts filled in
+    details: list[str]  # Markdown, one list item each
 
 
 def fill_facts(text: str, clinic: dict, file: str) -> str:
@@ -160,32 +160,36 @@ def load(name: str, clinic: dict, prefix: str, folder: Path = FOLDER) -> Diagram
             meta = yaml.safe_load(yml_path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as err:
             raise DiagramError(f"{yml_file}: cannot be read ({err}).") from None
-    caption = str(meta.get("caption") or "").strip()
+    caption = " ".join(str(meta.get("caption") or "").split())
     if not caption:
         raise DiagramError(
             f"{yml_file}: the diagram needs a caption that says what it shows. Fix: write "
             "caption: The treatment in three steps."
         )
     details = [
-        fill_facts(html.escape(str(line), quote=False), clinic, yml_file)
+        fill_facts(" ".join(str(line).split()), clinic, yml_file)
         for line in meta.get("details") or []
     ]
     svg = etree.tostring(root, encoding="unicode")
     # lxml names the default namespace on the root only; HTML needs nothing more.
-    return Diagram(svg, fill_facts(html.escape(caption), clinic, yml_file), details)
+    return Diagram(svg, fill_facts(caption, clinic, yml_file), details)
 
 
 def render(diagram: Diagram, name: str) -> str:
-    """One line of raw HTML (a Markdown HTML block must not contain blank lines)."""
-    out = f'<figure class="hc-diagram hc-diagram--{name}">{diagram.svg}'
-    out += f"<figcaption>{diagram.caption}</figcaption></figure>"
+    """The picture as raw HTML; its caption and text description as Markdown (md_in_html), so
+    glossary tooltips and links to sources work there as in the rest of the page."""
+    out = [
+        f'<figure class="hc-diagram hc-diagram--{name}" markdown="1">',
+        # A child without the markdown attribute stays raw HTML: Markdown never touches the SVG.
+        f'<div class="hc-diagram__picture">{diagram.svg}</div>',
+        f'<figcaption markdown="span">{diagram.caption}</figcaption>',
+        "</figure>",
+    ]
     if diagram.details:
-        items = "".join(f"<li>{line}</li>" for line in diagram.details)
-        out += (
-            '<details class="hc-diagram__text"><summary>Text description</summary>'
-            f"<ul>{items}</ul></details>"
-        )
-    return out
+        out += ["", '<details class="hc-diagram__text" markdown="1">']
+        out += ["<summary>Text description</summary>", ""]
+        out += [f"- {line}" for line in diagram.details] + ["", "</details>"]
+    return "\n".join(out)
 
 
 def notice(message: str) -> str:

@@ -73,7 +73,7 @@ def test_labels_are_text_in_the_built_pages(built_site):
         assert sorted(found) == sorted(expected), f"{html}: diagrams {sorted(found)}"
         for name in expected:
             (figure,) = found[name]
-            svg = figure.find("svg")
+            svg = figure.find(".//svg")
             texts = [" ".join("".join(t.itertext()).split()) for t in svg.iter("text")]
             missing = [label for label in LABELS[name] if label not in texts]
             assert not missing, f"{html} {name}: labels not found as <text>: {missing}"
@@ -85,7 +85,7 @@ def test_each_picture_is_named_by_its_title_and_description(built_site):
     for html, expected in PLACEMENTS.items():
         for name in expected:
             (figure,) = svgs_in(built_site.site / html)[name]
-            svg = figure.find("svg")
+            svg = figure.find(".//svg")
             assert svg.get("role") == "img"
             ids = svg.get("aria-labelledby").split()
             parts = {el.get("id"): el for el in svg.iter("title", "desc")}
@@ -98,7 +98,7 @@ def test_built_pictures_use_only_the_allowed_elements_and_attributes(built_site)
     for html, expected in PLACEMENTS.items():
         for name in expected:
             (figure,) = svgs_in(built_site.site / html)[name]
-            for element in figure.find("svg").iter():
+            for element in figure.find(".//svg").iter():
                 if not isinstance(element.tag, str):
                     continue
                 assert element.tag in macro.ELEMENTS, f"{html} {name}: <{element.tag}>"
@@ -152,7 +152,7 @@ def test_facts_in_mkdocs_yml_change_the_pictures(project):
     assert "Month 9:" in labels("results/index.html", "hair-cycle")
     assert "Sessions: 3, then" in labels("methods/index.html", "methods-compared")
     (figure,) = figures(result.site / "results/index.html")["hair-cycle"]
-    assert "month 9" in figure.find("svg").find("desc").text_content()
+    assert "month 9" in figure.find(".//svg").find("desc").text_content()
 
 
 def test_a_drawing_without_a_title_stops_the_build_with_a_clear_message(project):
