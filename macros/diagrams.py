@@ -171,7 +171,6 @@ def load(name: str, clinic: dict, prefix: str, folder: Path = FOLDER) -> Diagram
         for line in meta.get("details") or []
     ]
     svg = etree.tostring(root, encoding="unicode")
-    # lxml names the default namespace on the root only; HTML needs nothing more.
     return Diagram(svg, fill_facts(caption, clinic, yml_file), details)
 
 
