@@ -91,7 +91,9 @@ def quiet_build(project, *args: str) -> subprocess.CompletedProcess:
     for name in ("run", "requirements.lock"):
         (project.root / name).write_bytes((ROOT / name).read_bytes())
     os.chmod(project.root / "run", 0o755)
-    (project.root / ".venv").symlink_to(ROOT / ".venv")
+    venv = project.root / ".venv"
+    if not venv.exists():
+        venv.symlink_to(ROOT / ".venv")
     env = {k: v for k, v in build_env().items() if k != "SITECHECK_REPORT_ONLY"}
     return subprocess.run(
         ["./run", *args], cwd=project.root, env=env, capture_output=True, text=True, check=False
