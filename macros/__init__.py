@@ -6,9 +6,9 @@ lists them, so adding one is one line here.
 
 from __future__ import annotations
 
-from . import glossary
+from . import glossary, sources
 
-MODULES = [glossary]
+MODULES = [glossary, sources]
 
 
 def define_env(env):

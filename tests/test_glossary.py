@@ -22,14 +22,14 @@ REQUIRED_TERMS = [
     "alopecia",
     "androgenetic alopecia",
     "alopecia areata",
-    "local anaesthetic",
+    "local anesthetic",
     "SVF",
     "minoxidil",
     "finasteride",
     "follicles",
     "liposuction",
     "placebo",
-    "randomised trial",
+    "randomized trial",
 ]
 
 
