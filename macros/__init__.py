@@ -6,9 +6,9 @@ lists them, so adding one is one line here.
 
 from __future__ import annotations
 
-from . import glossary, sources
+from . import build_date, glossary, sources
 
-MODULES = [glossary, sources]
+MODULES = [build_date, glossary, sources]
 
 
 def define_env(env):
