@@ -29,7 +29,6 @@ FIELDS = ("anchor", "group", "authors", "year", "title", "publisher", "link", "g
 GRADES = ("A", "B")
 CITATION = re.compile(r"\(?sources\.md#(?P<anchor>[A-Za-z0-9_-]+)\)?")
 LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)\)(\{[^}]*\})?")
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-Z\[*{])")
 
 
 @dataclass(frozen=True)
@@ -181,31 +180,28 @@ def plain(markdown: str) -> str:
     return " ".join(text.split()).strip(" |")
 
 
-def cited_sentence(before: str) -> str:
-    """The sentence a citation supports: the last sentence before it, in its table cell."""
-    text = before.rsplit("|", 1)[-1]
-    # Drop the citations just before this one, e.g. "[FDA](sources.md#fda), [Kang 2021](".
-    while True:
-        stripped = re.sub(r"[\s(;,]*\[[^\]]*\]\(sources\.md#[^)]*\)[\s);,.]*$", "", text)
-        if stripped == text:
-            break
-        text = stripped
-    text = re.sub(r"[\s(;,]*\[[^\]]*$", "", text)  # the citation's own link text
-    sentences = [s for s in SENTENCE_END.split(plain(text)) if s.strip()]
-    return sentences[-1] if sentences else ""
+CITE_LINK = re.compile(r"\[[^\]]*\]\(sources\.md#(?P<anchor>[A-Za-z0-9_-]+)\)")
+
+
+def cited_text(span: str) -> str:
+    """What a citation supports: the text since the previous citation, as the patient reads it."""
+    text = re.sub(r"^[\s).,;:]+", "", span.rsplit("|", 1)[-1])  # in a table: its own cell
+    text = re.sub(r"[\s(;,:]+$", "", text)
+    return plain(text)
 
 
 def paragraphs(raw: str) -> list[tuple[int, str]]:
-    """(first line, text) of each block of the page, front matter and code blanked."""
+    """(first line, text) of each block of the page: a paragraph, a list item or a table row."""
     blocks, start, lines = [], 0, []
+    item = re.compile(r"^\s*(\||[-*+]\s|\d+\.\s|!!!|\?\?\?|#)")
     for number, line in enumerate(without_code(raw).split("\n"), start=1):
+        if lines and (not line.strip() or item.match(line)):
+            blocks.append((start, " ".join(lines)))
+            lines = []
         if line.strip():
             if not lines:
                 start = number
             lines.append(line.strip())
-        elif lines:
-            blocks.append((start, " ".join(lines)))
-            lines = []
     if lines:
         blocks.append((start, " ".join(lines)))
     return blocks
@@ -220,13 +216,16 @@ class Pair:
 
 
 def pairs(raw: str, sources: dict[str, Source]) -> list[Pair]:
+    """Each citation with the text it supports. Citations side by side share one text."""
     found = []
     for line, block in paragraphs(raw):
-        for match in re.finditer(r"\[[^\]]*\]\(sources\.md#([A-Za-z0-9_-]+)\)", block):
-            anchor = match[1]
-            found.append(
-                Pair(line, cited_sentence(block[: match.start()]), sources.get(anchor), anchor)
-            )
+        last_end, text = 0, ""
+        for match in CITE_LINK.finditer(block):
+            span = cited_text(block[last_end : match.start()])
+            if re.search(r"[A-Za-z]{2}", span):
+                text = span
+            last_end = match.end()
+            found.append(Pair(line, text, sources.get(match["anchor"]), match["anchor"]))
     return found
 
 
