@@ -27,7 +27,8 @@ from .source import without_code
 SOURCES_FILE = "docs/snippets/sources.yml"
 FIELDS = ("anchor", "group", "authors", "year", "title", "publisher", "link", "grade", "finding")
 GRADES = ("A", "B")
-CITATION = re.compile(r"\(?sources\.md#(?P<anchor>[A-Za-z0-9_-]+)\)?")
+# "sources.md#x" or "../sources.md#x", not "other-sources.md#x".
+CITATION = re.compile(r"(?<![\w.-])sources\.md#(?P<anchor>[A-Za-z0-9_-]+)")
 LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)\)(\{[^}]*\})?")
 
 
@@ -180,7 +181,7 @@ def plain(markdown: str) -> str:
     return " ".join(text.split()).strip(" |")
 
 
-CITE_LINK = re.compile(r"\[[^\]]*\]\(sources\.md#(?P<anchor>[A-Za-z0-9_-]+)\)")
+CITE_LINK = re.compile(r"\[[^\]]*\]\((?:\.\./)*sources\.md#(?P<anchor>[A-Za-z0-9_-]+)\)")
 
 
 def cited_text(span: str) -> str:

@@ -164,3 +164,9 @@ def test_report_command_names_an_unknown_citation_and_fails(project):
 def test_run_script_has_the_citations_command():
     text = (ROOT / "run").read_text(encoding="utf-8")
     assert "  citations)" in text and "sitecheck.citations" in text
+
+
+def test_links_to_other_pages_named_like_sources_are_not_citations():
+    raw = page("P", "See [old](other-sources.md#x) and [up](../sources.md#kang-2042).")
+    findings = check_citations(raw, "docs/sub/p.md", {"kang-2021"})
+    assert [f.what.split("'")[1] for f in findings] == ["sources.md#kang-2042"]
