@@ -6,9 +6,9 @@ lists them, so adding one is one line here.
 
 from __future__ import annotations
 
-from . import diagrams, glossary
+from . import build_date, diagrams, glossary, sources
 
-MODULES = [glossary, diagrams]
+MODULES = [build_date, glossary, sources, diagrams]
 
 
 def define_env(env):
