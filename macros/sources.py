@@ -8,21 +8,14 @@ A citation of a source the file does not have stops the build, naming the page a
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from sitecheck.citations import (
     SourcesError,
-    check_citations,
     citations,
-    known_anchors,
     load_sources,
     page_title,
 )
-
-# An error stops `mkdocs build --strict` (./run build, ./run deploy) and shows in the preview's
-# log without stopping it; mkdocs-macros would print a traceback for a raised exception.
-log = logging.getLogger("mkdocs.macros.sources")
 
 
 def nav_titles(nav) -> dict[str, str]:
@@ -38,8 +31,8 @@ def nav_titles(nav) -> dict[str, str]:
     return titles
 
 
-def citing_pages(docs: Path, nav: dict[str, str], known: set[str]) -> dict[str, list[str]]:
-    """{anchor: ['[Cost](cost.md)', ...]} in menu order; logs each unknown citation."""
+def citing_pages(docs: Path, nav: dict[str, str]) -> dict[str, list[str]]:
+    """{anchor: ['[Cost](cost.md)', ...]} in menu order."""
     order = list(nav)
     pages = [p for p in docs.rglob("*.md") if "snippets" not in p.relative_to(docs).parts]
     pages.sort(
@@ -49,20 +42,16 @@ def citing_pages(docs: Path, nav: dict[str, str], known: set[str]) -> dict[str, 
         )
     )
     cited: dict[str, list[str]] = {}
-    problems = []
     for path in pages:
         rel = path.relative_to(docs).as_posix()
         if rel == "sources.md":
             continue
         raw = path.read_text(encoding="utf-8")
-        problems += check_citations(raw, f"docs/{rel}", known)
         link = f"[{nav.get(rel) or page_title(raw, rel)}]({rel})"
         for _, _, anchor in citations(raw):
             if link not in cited.setdefault(anchor, []):
                 cited[anchor].append(link)
-    for problem in problems:
-        log.error(str(problem))
-    return cited
+    return cited  # an unknown citation is the check engine's finding (sitecheck/citations.py)
 
 
 def entry(number: int, source, cited: list[str]) -> str:
@@ -81,12 +70,9 @@ def entry(number: int, source, cited: list[str]) -> str:
 def sources_markdown(docs: Path, nav) -> str:
     try:
         sources = load_sources((docs / "snippets" / "sources.yml").read_text(encoding="utf-8"))
-    except SourcesError as err:
-        for finding in err.findings:
-            log.error(str(finding))
+    except SourcesError:  # the check engine names each line of the sources file
         return "The list of sources could not be shown: see the build's messages."
-    page = (docs / "sources.md").read_text(encoding="utf-8")
-    cited = citing_pages(docs, nav_titles(nav), known_anchors(sources, page))
+    cited = citing_pages(docs, nav_titles(nav))
     groups: dict[str, list] = {}  # in the order each group first appears in the file
     for source in sources:
         groups.setdefault(source.group, []).append(source)
