@@ -1,0 +1,216 @@
+"""Find claims in plain text: split it into sentences, match the concepts, drop honest uses.
+
+Honest uses, for every concept: the claim is negated earlier in its clause ("no treatment is
+risk-free"), rejected later in its sentence ("... is misleading"), warned about ("be wary of
+clinics that promise a cure"), asked about ("Is it permanent?", "ask whether it is approved"), or
+said of another treatment ("a transplant moves hair permanently").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .claims_concepts import Rule, Rules, gate_text
+
+PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+# A new unit starts at a list item, heading, quote or table row, and at a table cell.
+LINE_START = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#{1,6}[ \t]|>|\|))|\|")
+SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*(?=\s+)")
+ABBREVIATION = re.compile(r"(?:\b(?:no|dr|mr|mrs|ms|e\.g|i\.e|vs|approx|fig|st)\.)$", re.I)
+LEADING = re.compile(r"^[\s#>*+|_-]*(?:\d+[.)]\s+)?")
+NEGATION = re.compile(
+    r"\b(no|not|never|none|nobody|nothing|neither|nor|cannot|can't|don't|doesn't|didn't|isn't|"
+    r"aren't|wasn't|weren't|won't|wouldn't|shouldn't|hasn't|haven't|unlikely|rarely|seldom|"
+    r"hardly|without|whether|if|no one|may not|might not)\b"
+)
+# Phrases that contain a negation word but do not negate what follows them.
+NOT_NEGATION = re.compile(
+    r"\b(not only|not just|no matter|no doubt|no wonder|no question|nothing but|never been|"
+    r"no longer|no more than|nothing less than|nothing more than|if you want)\b"
+)
+# A sentence that starts by denying its subject ("No treatment is ...") denies it until "but".
+DENIED_SUBJECT = re.compile(r"^(no|none|nobody|no one|nothing|neither|not one|not all|not every)\b")
+WARNING = re.compile(
+    r"\b(wary|beware|cautious|careful|suspicious|sceptical|skeptical|avoid|wrongly|falsely|"
+    r"misleading(ly)?|red flag|warning sign|watch out for|do not believe|don't believe|"
+    r"do not trust|don't trust)\b"
+)
+REJECTED_AFTER = re.compile(
+    r"\b((is|are|was|were) (not (true|available|possible|proven|supported|approved|honest|"
+    r"accurate|correct|right|telling)|misleading|false|untrue|wrong|a myth|exaggerated|unproven)|"
+    r"(does|do|did) not (exist|support)|not supported by|(has|have) not been (shown|proven|found))\b"
+)
+CLAUSE_BREAK = re.compile(
+    r"[,;:()|\u2014\u2013?!]|\s-+\s|\b(but|and|so|because|although|though|while|whereas|"
+    r"however|yet|unless)\b"
+)
+CONTRAST = re.compile(r"\b(but|however|yet|although|though|whereas)\b|[;:\u2014]")
+COMPARISON = re.compile(
+    r"\b(than|unlike|compared|versus|vs|instead of|rather than|forget|no need for|why|"
+    r"as (good|effective|safe) as|outperform\w*|beats?|replaces?)\b"
+)
+# Sales questions make claims; other questions ask them.
+SALES_QUESTION = re.compile(
+    r"^(why|want|wanting|ready|tired|fed up|dreaming|looking for|wish|imagine|what if|"
+    r"who wouldn't|isn't it time)\b",
+    re.I,
+)
+LOOKBACK_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # offsets in the text given to find_claims
+    end: int
+    concept: str  # the concept's name, e.g. "Permanence claim"
+    sentence: str  # the sentence, heading, list item or table cell it is in
+    phrase: str  # the words that make the claim, as the editor wrote them
+    rule: Rule = field(repr=False, compare=False)
+
+
+def phrase_of(text: str) -> str:
+    return " ".join(text.replace("*", " ").replace("_", " ").split())
+
+
+def normalise(text: str) -> str:
+    """Same length as the text, so offsets still point at the original."""
+    return (
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u00a0", " ")
+        .replace("\u2011", "-")
+    )
+
+
+def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences, headings, list items and table cells in text[start:end], as spans."""
+    cuts = [start]
+    for match in LINE_START.finditer(text, start, end):
+        cuts.append(match.start() + 1 if text[match.start()] == "\n" else match.end())
+    for match in SENTENCE_END.finditer(text, start, end):
+        if ABBREVIATION.search(text[max(start, match.start() - 6) : match.start() + 1]):
+            following = text[match.end() :].lstrip()[:1]
+            if following.isdigit() or following.islower():
+                continue
+        cuts.append(match.end())
+    cuts = sorted(set(cuts)) + [end]
+    spans = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        lead = LEADING.match(text, a, b)
+        a = lead.end() if lead else a
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def clause_start(sentence: str, at: int) -> int:
+    cut = 0
+    for match in CLAUSE_BREAK.finditer(sentence, 0, at):
+        cut = match.end()
+    return cut
+
+
+def clause_end(sentence: str, at: int) -> int:
+    match = CLAUSE_BREAK.search(sentence, at)
+    return match.start() if match else len(sentence)
+
+
+def negated(sentence: str, start: int, end: int, gaps: list[str]) -> bool:
+    lower = NOT_NEGATION.sub(lambda m: " " * len(m.group(0)), sentence.lower())
+    before = lower[clause_start(lower, start) : start]
+    if NEGATION.search(" ".join(before.split()[-LOOKBACK_WORDS:])):
+        return True
+    if any(NEGATION.search(NOT_NEGATION.sub(" ", g.lower())) for g in gaps):
+        return True
+    contrast = [m.end() for m in CONTRAST.finditer(lower, 0, start)]
+    head = lower[contrast[-1] if contrast else 0 : start].lstrip(" ,")
+    if DENIED_SUBJECT.search(head) or WARNING.search(lower[:start]):
+        return True
+    return bool(REJECTED_AFTER.search(" ".join(lower[end:].split())))
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip("\"'\u201d)*_ ").endswith("?")
+
+
+def matches(rule: Rule, sentence: str, answer_from: int) -> list[tuple[int, int, list[str]]]:
+    """Spans of the rule's lines in the sentence (ending after answer_from), with their gaps."""
+    found = []
+    lower = gate_text(sentence.lower())
+    for line in rule.lines:
+        if not line.may_match(lower):
+            continue
+        if len(line.parts) == 1:
+            for m in line.parts[0].finditer(sentence):
+                gaps = [v for k, v in m.groupdict().items() if k.startswith("g") and v]
+                found.append((m.start(), m.end(), gaps))
+        else:
+            spans = [p.search(sentence) for p in line.parts]
+            if all(spans):
+                found.append((min(s.start() for s in spans), max(s.end() for s in spans), []))
+    return sorted(f for f in found if f[1] > answer_from)
+
+
+def about_other_treatment(rules: Rules, sentence: str, start: int, end: int) -> bool:
+    if rules.other_treatments is None or COMPARISON.search(sentence.lower()):
+        return False
+    clause = sentence[clause_start(sentence, start) : clause_end(sentence, end)]
+    return bool(rules.other_treatments.search(clause))
+
+
+def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph: str):
+    if rule.unless_near and any(p.search(sentence[answer_from:]) for p in rule.unless_near):
+        return
+    if rule.only_near and not any(p.search(paragraph) for p in rule.only_near):
+        return
+    taken = -1
+    for start, end, gaps in matches(rule, sentence, answer_from):
+        if start < taken:
+            continue
+        if any(
+            m.start() < end and start < m.end() for p in rule.not_when for m in p.finditer(sentence)
+        ):
+            continue
+        if negated(sentence, start, end, gaps):
+            continue
+        if rule.other_treatments and about_other_treatment(rules, sentence, start, end):
+            continue
+        taken = end
+        yield start, end
+
+
+def find_claims(text: str, rules: Rules) -> list[Hit]:
+    """Every claim in plain text (e.g. a page's visible text): blank lines separate paragraphs."""
+    hits: list[Hit] = []
+    norm = normalise(text)
+    lower = norm.lower()
+    if len(lower) != len(norm):  # a few letters (e.g. "İ") grow when lowered
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
+    for paragraph in PARAGRAPH.finditer(norm):
+        p_text = paragraph.group(0)
+        p_lower = gate_text(lower[paragraph.start() : paragraph.end()])
+        gated = [r for r in rules if r.may_match(p_lower)]
+        if not gated:
+            continue
+        spans = units(norm, paragraph.start(), paragraph.end())
+        for index, (a, b) in enumerate(spans):
+            sentence = norm[a:b]
+            if is_question(sentence) and not SALES_QUESTION.search(sentence):
+                continue
+            context_from, answer_from = a, 0
+            if index and is_question(norm[spans[index - 1][0] : spans[index - 1][1]]):
+                # "Side effects? There are none.": the question is the answer's topic.
+                context_from = spans[index - 1][0]
+                answer_from = a - context_from
+            context = norm[context_from:b]
+            context_lower = gate_text(lower[context_from:b])
+            for rule in gated:
+                if not rule.may_match(context_lower):
+                    continue
+                for start, end in hits_in(rules, rule, context, answer_from, p_text):
+                    at, to = context_from + start, context_from + end
+                    hits.append(Hit(at, to, rule.name, text[a:b], phrase_of(text[at:to]), rule))
+    return hits
