@@ -32,14 +32,16 @@ NOT_NEGATION = re.compile(
 # A sentence that starts by denying its subject ("No treatment is ...") denies it until "but".
 DENIED_SUBJECT = re.compile(r"^(no|none|nobody|no one|nothing|neither|not one|not all|not every)\b")
 WARNING = re.compile(
-    r"\b(wary|beware|cautious|careful|suspicious|sceptical|skeptical|avoid|wrongly|falsely|"
+    r"\b(wary|beware|caution|cautious|careful|suspicious|sceptical|skeptical|avoid|wrongly|falsely|"
     r"misleading(ly)?|red flag|warning sign|watch out for|do not believe|don't believe|"
     r"do not trust|don't trust)\b"
 )
 REJECTED_AFTER = re.compile(
     r"\b((is|are|was|were) (not (true|available|possible|proven|supported|approved|honest|"
     r"accurate|correct|right|telling)|misleading|false|untrue|wrong|a myth|exaggerated|unproven)|"
-    r"(does|do|did) not (exist|support)|not supported by|(has|have) not been (shown|proven|found))\b"
+    r"(does|do|did) not (exist|support)|not supported by|(has|have) not been (shown|proven|found)|"
+    r"(treated|read|taken|viewed) with (caution|care|suspicion|scepticism|skepticism)|"
+    r"(is|are) (a )?(red flags?|warning signs?))\b"
 )
 CLAUSE_BREAK = re.compile(
     r"[,;:()|\u2014\u2013?!]|\s-+\s|\b(but|and|so|because|although|though|while|whereas|"

@@ -15,21 +15,21 @@ CLAIMS = [
     (
         "It uses your own cells, so it is safe.",
         "your own cells, so it is safe",
-        "Absolute safety claim",
+        "Natural therefore safe",
     ),
     ("The results are **permanent**.", "permanent", "Permanence claim"),
     ("New hair lasts forever.", "lasts forever", "Permanence claim"),
-    ("Results are guaranteed.", "guaranteed", "Guarantee"),
-    ("Not happy? Money back.", "Money back", "Guarantee"),
-    ("It cures baldness.", "cures", "Cure claim"),
-    ("Stem cells reverse your hair\nloss.", "reverse your hair loss", "Cure claim"),
-    ("It stops hair loss.", "stops hair loss", "Cure claim"),
-    ("The ultimate solution for thinning hair.", "ultimate", "Superlative"),
-    ("We are the best clinic in town.", "the best clinic", "Superlative"),
-    ("Voted No. 1 for hair.", "No. 1", "Superlative"),
-    ("It works better than a hair transplant.", "better than a hair transplant", "Superlative"),
-    ("The treatment is FDA-approved.", "FDA-approved", "Approval or proof claim"),
-    ("A clinically proven method.", "clinically proven", "Approval or proof claim"),
+    ("Results are guaranteed.", "guaranteed", "Guaranteed result"),
+    ("Not happy? Money back.", "Money back", "Guaranteed result"),
+    ("It cures baldness.", "cures", "Cure or full regrowth claim"),
+    ("Stem cells reverse your hair\nloss.", "reverse your hair loss", "Cure or full regrowth claim"),
+    ("It stops hair loss.", "stops hair loss", "Cure or full regrowth claim"),
+    ("The ultimate solution for thinning hair.", "ultimate", "Superiority claim"),
+    ("We are the best clinic in town.", "the best clinic", "Superiority claim"),
+    ("Voted No. 1 for hair.", "No. 1", "Superiority claim"),
+    ("It works better than a hair transplant.", "better than a hair transplant", "Superiority claim"),
+    ("The treatment is FDA-approved.", "FDA-approved", "Authority, approval or proof claim"),
+    ("A clinically proven method.", "clinically proven", "Authority, approval or proof claim"),
     ("You will see instant results.", "instant results", "Speed claim"),
     ("Expect very fast results.", "very fast results", "Speed claim"),
     (
@@ -47,10 +47,10 @@ CLAIMS = [
         "does not require a recovery",
         "No recovery after fat collection",
     ),
-    ("The therapy has proven to have a great effect.", "has proven to", "Approval or proof claim"),
+    ("The therapy has proven to have a great effect.", "has proven to", "Authority, approval or proof claim"),
     ("We use protein-rich plasma.", "protein-rich plasma", "Wrong name for PRP"),
-    ("Limited-time offer: 20% off.", "Limited-time offer", "Time-limited offer"),
-    ("Only 3 places left this month.", "Only 3 places left", "Time-limited offer"),
+    ("Limited-time offer: 20% off.", "Limited-time offer", "Urgency or scarcity"),
+    ("Only 3 places left this month.", "Only 3 places left", "Urgency or scarcity"),
     ("Some clinics advertise instant results.", "instant results", "Speed claim"),
     ("Results are permanent and there is no evidence of harm.", "permanent", "Permanence claim"),
 ]
@@ -165,7 +165,7 @@ def test_compliance_can_add_a_rule_without_code(project):
 
 
 def test_broken_rules_file_stops_the_build_with_its_line(project):
-    project.replace("sitecheck/claims_rules.yml", "  - name: Guarantee", "  - name: [Guarantee")
+    project.replace("sitecheck/claims_rules.yml", "    name: Guaranteed result", "    name: [Guaranteed result")
     result = project.build()
     assert result.returncode != 0
     assert "claims_rules.yml:" in result.output
