@@ -18,7 +18,7 @@ PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 LINE_START = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#{1,6}[ \t]|>|\|))|\|")
 SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*(?=\s+)")
 ABBREVIATION = re.compile(r"(?:\b(?:no|dr|mr|mrs|ms|e\.g|i\.e|vs|approx|fig|st)\.)$", re.I)
-LEADING = re.compile(r"^[\s#>*+|_-]*(?:\d+[.)]\s+)?")
+LEADING = re.compile(r"[\s#>*+|_-]*(?:\d+[.)]\s+)?")
 NEGATION = re.compile(
     r"\b(no|not|never|none|nobody|nothing|neither|nor|cannot|can't|don't|doesn't|didn't|isn't|"
     r"aren't|wasn't|weren't|won't|wouldn't|shouldn't|hasn't|haven't|unlikely|rarely|seldom|"
@@ -153,7 +153,8 @@ def matches(rule: Rule, sentence: str, answer_from: int) -> list[tuple[int, int,
             spans = [p.search(sentence) for p in line.parts]
             if all(spans):
                 found.append((min(s.start() for s in spans), max(s.end() for s in spans), []))
-    return sorted(f for f in found if f[1] > answer_from)
+    # Leftmost first; at one place the longest, so the editor sees the whole claim.
+    return sorted((f for f in found if f[1] > answer_from), key=lambda f: (f[0], -f[1]))
 
 
 def about_other_treatment(rules: Rules, sentence: str, start: int, end: int) -> bool:
