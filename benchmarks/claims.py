@@ -56,7 +56,9 @@ def timing(runs: int = 5) -> list[str]:
     rows = ["| Page | Words | Median ms |", "| --- | ---: | ---: |"]
     for page in pages:
         ms = sorted(per_page[page])[runs // 2] * 1000
-        rows.append(f"| docs/{page.relative_to(ROOT / 'docs')} | {len(raw[page].split())} | {ms:.1f} |")
+        rows.append(
+            f"| docs/{page.relative_to(ROOT / 'docs')} | {len(raw[page].split())} | {ms:.1f} |"
+        )
     rows += [
         "",
         f"Whole site ({len(pages)} files): median {sorted(whole)[runs // 2] * 1000:.0f} ms "
@@ -70,7 +72,10 @@ def report(show_errors: bool = False) -> list[str]:
     out = []
     for name, title in ((TUNING, "tuning part"), (HELD_OUT, "held-out part")):
         scores = score(load_set(name), rules)
-        out += [f"### Claims check on the development set, {title} (`tests/data/claims/{name}.yml`)", ""]
+        out += [
+            f"### Claims check on the development set, {title} (`tests/data/claims/{name}.yml`)",
+            "",
+        ]
         out += [*score_table(scores), ""]
         if show_errors and name == TUNING:  # never the held-out errors: it must stay unseen
             all_ = total(scores)

@@ -35,6 +35,7 @@ __all__ = [
     "load_rules",
 ]
 
+
 @dataclass(frozen=True)
 class Allowed:
     """A quotation an allow marker lets through, for the compliance report."""

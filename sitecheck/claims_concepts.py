@@ -317,7 +317,9 @@ def load_rules(path: Path) -> Rules:
         if all(line.literals for line in rule.lines):
             rule.trigger = quick(texts)
         for key in ("not_when", "unless_near", "only_near"):
-            for text in listed(item, key) or listed(item, "allowed_phrases" if key == "not_when" else key):
+            for text in listed(item, key) or listed(
+                item, "allowed_phrases" if key == "not_when" else key
+            ):
                 getattr(rule, key).append(compiler.pattern(str(text), getattr(text, "line", line)))
         rules.append(rule)
     if not rules:

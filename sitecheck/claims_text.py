@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .claims_concepts import Rule, Rules, gate_text
 
@@ -96,9 +97,9 @@ def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if following.isdigit() or following.islower():
                 continue
         cuts.append(match.end())
-    cuts = sorted(set(cuts)) + [end]
+    cuts = [*sorted(set(cuts)), end]
     spans = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         lead = LEADING.match(text, a, b)
         a = lead.end() if lead else a
         while b > a and text[b - 1].isspace():

@@ -22,12 +22,20 @@ CLAIMS = [
     ("Results are guaranteed.", "guaranteed", "Guaranteed result"),
     ("Not happy? Money back.", "Money back", "Guaranteed result"),
     ("It cures baldness.", "cures", "Cure or full regrowth claim"),
-    ("Stem cells reverse your hair\nloss.", "reverse your hair loss", "Cure or full regrowth claim"),
+    (
+        "Stem cells reverse your hair\nloss.",
+        "reverse your hair loss",
+        "Cure or full regrowth claim",
+    ),
     ("It stops hair loss.", "stops hair loss", "Cure or full regrowth claim"),
     ("The ultimate solution for thinning hair.", "ultimate", "Superiority claim"),
     ("We are the best clinic in town.", "the best clinic", "Superiority claim"),
     ("Voted No. 1 for hair.", "No. 1", "Superiority claim"),
-    ("It works better than a hair transplant.", "better than a hair transplant", "Superiority claim"),
+    (
+        "It works better than a hair transplant.",
+        "better than a hair transplant",
+        "Superiority claim",
+    ),
     ("The treatment is FDA-approved.", "FDA-approved", "Authority, approval or proof claim"),
     ("A clinically proven method.", "clinically proven", "Authority, approval or proof claim"),
     ("You will see instant results.", "instant results", "Speed claim"),
@@ -47,7 +55,11 @@ CLAIMS = [
         "does not require a recovery",
         "No recovery after fat collection",
     ),
-    ("The therapy has proven to have a great effect.", "has proven to", "Authority, approval or proof claim"),
+    (
+        "The therapy has proven to have a great effect.",
+        "has proven to",
+        "Authority, approval or proof claim",
+    ),
     ("We use protein-rich plasma.", "protein-rich plasma", "Wrong name for PRP"),
     ("Limited-time offer: 20% off.", "Limited-time offer", "Urgency or scarcity"),
     ("Only 3 places left this month.", "Only 3 places left", "Urgency or scarcity"),
@@ -59,14 +71,34 @@ CLAIMS = [
         "Stem cells also help hair loss from thyroid",
         "Treats conditions without evidence",
     ),
-    ("A non-surgical way to collect your stem cells.", "non-surgical", "Fat collection called non-surgical"),
-    ("“My bald patch filled in!” — Anna, 38", "“My bald patch filled in!”", "Success rate or testimonial as typical"),
-    ("9 in 10 patients see thicker hair.", "9 in 10 patients", "Success rate or testimonial as typical"),
-    ("Turn back the clock on your hairline.", "Turn back the clock", "Miracle or rejuvenation claim"),
+    (
+        "A non-surgical way to collect your stem cells.",
+        "non-surgical",
+        "Fat collection called non-surgical",
+    ),
+    (
+        "“My bald patch filled in!” — Anna, 38",
+        "“My bald patch filled in!”",
+        "Success rate or testimonial as typical",
+    ),
+    (
+        "9 in 10 patients see thicker hair.",
+        "9 in 10 patients",
+        "Success rate or testimonial as typical",
+    ),
+    (
+        "Turn back the clock on your hairline.",
+        "Turn back the clock",
+        "Miracle or rejuvenation claim",
+    ),
     ("Say goodbye to bald patches forever", "forever", "Permanence claim"),
     ("- Pain-free\n- Side-effect-free", "Pain-free", "Absolute safety claim"),
     ("Results that last — for life.", "last — for life", "Permanence claim"),
-    ("Recommended by dermatologists", "Recommended by dermatologists", "Authority, approval or proof claim"),
+    (
+        "Recommended by dermatologists",
+        "Recommended by dermatologists",
+        "Authority, approval or proof claim",
+    ),
     (
         "If you see no new growth, your next course is free.",
         "If you see no new growth, your next course is free",
@@ -198,7 +230,10 @@ def test_compliance_can_add_a_concept_without_code(project):
     )
     project.write(
         "docs/grow.md",
-        page("Grow", "Our PRP sessions\nsupercharge your confidence.\n\nPRP does not boost confidence."),
+        page(
+            "Grow",
+            "Our PRP sessions\nsupercharge your confidence.\n\nPRP does not boost confidence.",
+        ),
     )
     messages = report(editorial_problems(project.root), "")
     assert "1 problem(s)" in messages
@@ -209,7 +244,9 @@ def test_compliance_can_add_a_concept_without_code(project):
 
 
 def test_a_concept_without_a_reason_stops_the_build_with_its_line(project):
-    project.replace("sitecheck/claims_rules.yml", "    why: >-\n      Pressure", "    wy: >-\n      Pressure")
+    project.replace(
+        "sitecheck/claims_rules.yml", "    why: >-\n      Pressure", "    wy: >-\n      Pressure"
+    )
     result = project.build()
     assert result.returncode != 0
     assert "claims_rules.yml:" in result.output
@@ -224,7 +261,9 @@ def test_an_unknown_word_group_is_named_with_its_line(project):
 
 
 def test_broken_rules_file_stops_the_build_with_its_line(project):
-    project.replace("sitecheck/claims_rules.yml", "    name: Guaranteed result", "    name: [Guaranteed result")
+    project.replace(
+        "sitecheck/claims_rules.yml", "    name: Guaranteed result", "    name: [Guaranteed result"
+    )
     result = project.build()
     assert result.returncode != 0
     assert "claims_rules.yml:" in result.output
