@@ -139,10 +139,12 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip("\"'\u201d)*_ ").endswith("?")
 
 
-def matches(rule: Rule, sentence: str, answer_from: int) -> list[tuple[int, int, list[str]]]:
-    """Spans of the rule's lines in the sentence (ending after answer_from), with their gaps."""
+def matches(
+    rule: Rule, sentence: str, answer_from: int, lower: str
+) -> list[tuple[int, int, list[str]]]:
+    """Spans of the rule's lines in the sentence (ending after answer_from), with their gaps.
+    `lower` is the sentence's gate_text(), for the quick tests."""
     found = []
-    lower = gate_text(sentence.lower())
     for line in rule.lines:
         if not line.may_match(lower):
             continue
@@ -165,13 +167,13 @@ def about_other_treatment(rules: Rules, sentence: str, start: int, end: int) -> 
     return bool(rules.other_treatments.search(clause))
 
 
-def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph: str):
+def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph: str, lower: str):
     if rule.unless_near and any(p.search(sentence[answer_from:]) for p in rule.unless_near):
         return
     if rule.only_near and not any(p.search(paragraph) for p in rule.only_near):
         return
     taken = -1
-    for start, end, gaps in matches(rule, sentence, answer_from):
+    for start, end, gaps in matches(rule, sentence, answer_from, lower):
         if start < taken:
             continue
         if any(
@@ -214,7 +216,7 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
             for rule in gated:
                 if not rule.may_match(context_lower):
                     continue
-                for start, end in hits_in(rules, rule, context, answer_from, p_text):
+                for start, end in hits_in(rules, rule, context, answer_from, p_text, context_lower):
                     at, to = context_from + start, context_from + end
                     hits.append(Hit(at, to, rule.name, text[a:b], phrase_of(text[at:to]), rule))
     return hits
