@@ -31,7 +31,10 @@ NOT_NEGATION = re.compile(
     r"no longer|no more than|nothing less than|nothing more than|if you want)\b"
 )
 # A sentence that starts by denying its subject ("No treatment is ...") denies it until "but".
-DENIED_SUBJECT = re.compile(r"^(no|none|nobody|no one|nothing|neither|not one|not all|not every)\b")
+DENIED_SUBJECT = re.compile(
+    r"^(no|none|nobody|no one|nothing|neither|not one|not all|not every|few|hardly any\w*|"
+    r"almost no\w*)\b"
+)
 WARNING = re.compile(
     r"\b(wary|beware|caution|cautious|careful|suspicious|sceptical|skeptical|avoid|wrongly|falsely|"
     r"misleading(ly)?|red flag|warning sign|watch out for|do not believe|don't believe|"
@@ -48,9 +51,11 @@ CLAUSE_BREAK = re.compile(
     r"[,;:()|\u2014\u2013?!]|\s-+\s|\b(but|and|so|because|although|though|while|whereas|"
     r"however|yet|unless)\b"
 )
-CONTRAST = re.compile(r"\b(but|however|yet|although|though|whereas)\b|[;:\u2014]")
+# Where a denied subject's scope ends: "No treatment is risk-free and painless" keeps it over
+# "and"; "Nothing artificial, so nothing to worry about" ends it at the comma.
+CONTRAST = re.compile(r"\b(but|however|yet|although|though|whereas|so|because)\b|[,;:\u2014?!]")
 COMPARISON = re.compile(
-    r"\b(than|unlike|compared|versus|vs|instead of|rather than|forget|no need for|why|"
+    r"\b(than|unlike|compared|versus|vs|instead of|rather than|forget|no need for|why|superior|"
     r"as (good|effective|safe) as|outperform\w*|beats?|replaces?)\b"
 )
 # Sales questions make claims; other questions ask them.
