@@ -19,7 +19,7 @@ CLAIMS = [
     ),
     ("The results are **permanent**.", "permanent", "Permanence claim"),
     ("New hair lasts forever.", "lasts forever", "Permanence claim"),
-    ("Results are guaranteed.", "guaranteed", "Guaranteed result"),
+    ("Results are guaranteed.", "Results are guaranteed", "Guaranteed result"),
     ("Not happy? Money back.", "Money back", "Guaranteed result"),
     ("It cures baldness.", "cures", "Cure or full regrowth claim"),
     (
