@@ -34,15 +34,11 @@ class Line:
 
     text: str
     parts: list[re.Pattern]
-    # One of these (lower case) is in every match: if none is in the text, skip the regex.
-    literals: tuple[str, ...] | None = None
-    trigger: re.Pattern | None = None
+    # Every match has a word starting with one of these: if the text has none, skip the regex.
+    starts: frozenset[str] | None = None
 
-    def __post_init__(self):
-        self.trigger = quick(self.literals)
-
-    def may_match(self, lower: str) -> bool:
-        return self.trigger is None or self.trigger.search(lower) is not None
+    def may_match(self, prefixes: set[str]) -> bool:
+        return self.starts is None or not self.starts.isdisjoint(prefixes)
 
 
 @dataclass
@@ -59,10 +55,10 @@ class Rule:
     unless_near: list[re.Pattern] = field(default_factory=list)
     only_near: list[re.Pattern] = field(default_factory=list)
     other_treatments: bool = True
-    trigger: re.Pattern | None = None  # any line's literals: skips the concept quickly
+    starts: frozenset[str] | None = None  # any line's word starts: skips the concept quickly
 
-    def may_match(self, lower: str) -> bool:
-        return self.trigger is None or self.trigger.search(lower) is not None
+    def may_match(self, prefixes: set[str]) -> bool:
+        return self.starts is None or not self.starts.isdisjoint(prefixes)
 
 
 class Rules(list):
@@ -183,8 +179,8 @@ def listed(item: dict, key: str) -> list[Text]:
     return [value] if isinstance(value, str) else list(value)
 
 
-LIMIT = 120  # literal beginnings per line; beyond that the line is always tried
-LONG_ENOUGH = 6  # characters: longer literals hardly make the quick test quicker
+LIMIT = 120  # literal beginnings followed at once; beyond that, the ones so far are kept
+LONG_ENOUGH = 6  # letters of a word's beginning: longer ones hardly make the test quicker
 
 
 def starts(seq) -> list[tuple[str, bool]] | None:
@@ -196,11 +192,9 @@ def starts(seq) -> list[tuple[str, bool]] | None:
         if going and min(map(len, going)) >= LONG_ENOUGH:
             return done + [(s, False) for s in going]
         nxt = step(op, av)
-        if nxt is None:
+        if nxt is None or len(going) * len(nxt) > LIMIT:  # unknown, or enough to go on
             return done + [(s, False) for s in going]
         out = done + [(s + t, ends) for s in going for t, ends in nxt]
-        if len(out) > LIMIT:
-            return None
     return out
 
 
@@ -219,60 +213,61 @@ def step(op, av) -> list[tuple[str, bool]] | None:
         inner = starts(item)
         if inner is None:
             return None
-        if inner == [(" ", True)]:  # a run of separators is one space in gate_text()
+        if inner == [(" ", True)]:  # a run of separators: one space ends the word
             return ([("", True)] if low == 0 else []) + inner
         if high != 1:  # it may repeat: what follows is unknown
             inner = [(s, False) for s, _ in inner]
         return ([("", True)] if low == 0 else []) + inner
     if op is sre.IN and (sre.CATEGORY, sre.CATEGORY_SPACE) in av:
-        return [(" ", True)]  # a separator: gate_text() turns every run of them into one space
+        return [(" ", True)]  # a separator: the word before it ends here
     if op is sre.IN and len(av) <= 4 and all(o is sre.LITERAL for o, _ in av):
         return [(chr(c).lower(), True) for _, c in av]
     return None
 
 
-def quick(texts) -> re.Pattern | None:
-    """Plain literals in one alternation: Python's re scans these fast."""
-    if texts is None:
-        return None
-    return re.compile("|".join(re.escape(t) for t in sorted(set(texts), key=len, reverse=True)))
+def is_separator(op, av) -> bool:
+    """A required run of separators: the next element starts a word."""
+    return op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and starts(av[2]) == [(" ", True)]
 
 
-def literals(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Texts (lower case, separators as one space) one of which is in every match: a quick test
-    before the regex. From the required part of the pattern whose texts are longest."""
+def word_starts(pattern: re.Pattern) -> frozenset[str] | None:
+    """Word beginnings (lower case, up to 6 letters) one of which every match has: a quick test
+    before the regex. Taken from the required word of the pattern whose beginnings are longest."""
     try:
         seq = list(sre.parse(pattern.pattern, 0).data)
     except Exception:  # a pattern this reader does not know: always run the regex
         return None
+    gap_groups = {i for name, i in pattern.groupindex.items() if name.startswith("g")}
     best: tuple[int, set[str]] | None = None
-    tried = 0
+    tried, word_start = 0, True
     for index, (op, av) in enumerate(seq):
         if tried == 8 or (best and best[0] >= LONG_ENOUGH):
             break
         if op in (sre.AT, sre.ASSERT_NOT, sre.ASSERT):
             continue
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0:
+        gap = op is sre.SUBPATTERN and av[0] in gap_groups  # "...": ends before a word
+        was_word_start, word_start = word_start, is_separator(op, av) or gap
+        if not was_word_start or (op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0):
             continue
         tried += 1
         found = starts(seq[index:])
-        texts = {s.strip() for s, _ in found or []}
+        texts = {WORD.match(s).group(0) if WORD.match(s) else "" for s, _ in found or []}
         if texts and "" not in texts:
             shortest = min(map(len, texts))
             if best is None or shortest > best[0]:
                 best = (shortest, texts)
-    if best is None or best[0] < 3:
+    if best is None:
         return None
-    # A required text's beginning is required too: short beginnings make a small, quick test.
-    return tuple(sorted({t[:LONG_ENOUGH] for t in best[1]}))
+    # A required word's beginning is required too: short beginnings make a small, quick test.
+    return frozenset(t[:LONG_ENOUGH] for t in best[1])
 
 
-SEPARATOR_RUN = re.compile(SEPARATOR + "+")
+WORD = re.compile(r"[\w'%]+")
 
 
-def gate_text(lower: str) -> str:
-    """Lower-cased text with every run of separators as one space, for the quick tests."""
-    return SEPARATOR_RUN.sub(" ", lower)
+def prefixes(lower: str) -> set[str]:
+    """Every beginning (1 to 6 letters) of every word in the lower-cased text."""
+    return {w[:k] for w in WORD.findall(lower) for k in range(1, LONG_ENOUGH + 1)}
 
 
 def load_rules(path: Path) -> Rules:
@@ -312,10 +307,9 @@ def load_rules(path: Path) -> Rules:
         for text in claims:
             at = getattr(text, "line", line)
             parts = [compiler.pattern(p.strip(), at) for p in str(text).split(" & ")]
-            rule.lines.append(Line(str(text), parts, literals(parts[0])))
-        texts = [t for line in rule.lines for t in (line.literals or ())]
-        if all(line.literals for line in rule.lines):
-            rule.trigger = quick(texts)
+            rule.lines.append(Line(str(text), parts, word_starts(parts[0])))
+        if all(line.starts for line in rule.lines):
+            rule.starts = frozenset().union(*(line.starts for line in rule.lines))
         for key in ("not_when", "unless_near", "only_near"):
             for text in listed(item, key) or listed(
                 item, "allowed_phrases" if key == "not_when" else key

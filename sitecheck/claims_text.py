@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .claims_concepts import Rule, Rules, gate_text
+from .claims_concepts import Rule, Rules, prefixes
 
 PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 # A new unit starts at a list item, heading, quote or table row, and at a table cell.
@@ -148,7 +148,7 @@ def matches(
     rule: Rule, sentence: str, answer_from: int, lower: str
 ) -> list[tuple[int, int, list[str]]]:
     """Spans of the rule's lines in the sentence (ending after answer_from), with their gaps.
-    `lower` is the sentence's gate_text(), for the quick tests."""
+    `lower` is the sentence's word prefixes(), for the quick tests."""
     found = []
     for line in rule.lines:
         if not line.may_match(lower):
@@ -202,7 +202,7 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
     for paragraph in PARAGRAPH.finditer(norm):
         p_text = paragraph.group(0)
-        p_lower = gate_text(lower[paragraph.start() : paragraph.end()])
+        p_lower = prefixes(lower[paragraph.start() : paragraph.end()])
         gated = [r for r in rules if r.may_match(p_lower)]
         if not gated:
             continue
@@ -217,7 +217,7 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
                 context_from = spans[index - 1][0]
                 answer_from = a - context_from
             context = norm[context_from:b]
-            context_lower = gate_text(lower[context_from:b])
+            context_lower = prefixes(lower[context_from:b])
             for rule in gated:
                 if not rule.may_match(context_lower):
                     continue
