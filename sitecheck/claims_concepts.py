@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - older Python
 SEPARATOR = r"[\s*_\-\u2013\u2014]"
 GROUP = re.compile(r"\{([A-Z_]+)\}")
 ENDING = re.compile(r"(?<=[A-Za-z])(?<!\\w)\*")  # "guarantee*": any ending
-MAX_GAP = 6
+MAX_GAP = 8
 
 
 class RulesError(Exception):

@@ -16,10 +16,11 @@ from .claims_concepts import Rule, Rules, prefixes
 
 PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 # A new unit starts at a list item, heading, quote or table row, and at a table cell.
-LINE_START = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#{1,6}[ \t]|>|\|))|\|")
+LINE_START = re.compile(r"\n(?=[ \t]*(?:[-*+\u2022][ \t]|\d+[.)][ \t]|#{1,6}[ \t]|>|\|))|\|")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022]|\d+[.)])[ \t]")
 SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*(?=\s+)")
 ABBREVIATION = re.compile(r"(?:\b(?:no|dr|mr|mrs|ms|e\.g|i\.e|vs|approx|fig|st)\.)$", re.I)
-LEADING = re.compile(r"[\s#>*+|_-]*(?:\d+[.)]\s+)?")
+LEADING = re.compile(r"[\s#>*+|_\u2022-]*(?:\d+[.)]\s+)?")
 NEGATION = re.compile(
     r"\b(no|not|never|none|nobody|nothing|neither|nor|cannot|can't|don't|doesn't|didn't|isn't|"
     r"aren't|wasn't|weren't|won't|wouldn't|shouldn't|hasn't|haven't|unlikely|rarely|seldom|"
@@ -64,6 +65,7 @@ SALES_QUESTION = re.compile(
     r"who wouldn't|isn't it time)\b",
     re.I,
 )
+HEDGE = re.compile(r"\b(if|whether)\b")
 LOOKBACK_WORDS = 8
 
 
@@ -91,8 +93,9 @@ def normalise(text: str) -> str:
     )
 
 
-def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences, headings, list items and table cells in text[start:end], as spans."""
+def units(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Sentences, headings, list items and table cells in text[start:end], as spans, each with
+    whether it starts a list item."""
     cuts = [start]
     for match in LINE_START.finditer(text, start, end):
         cuts.append(match.start() + 1 if text[match.start()] == "\n" else match.end())
@@ -105,12 +108,13 @@ def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [*sorted(set(cuts)), end]
     spans = []
     for a, b in pairwise(cuts):
+        item = bool(LIST_ITEM.match(text, a, b))
         lead = LEADING.match(text, a, b)
         a = lead.end() if lead else a
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            spans.append((a, b))
+            spans.append((a, b, item))
     return spans
 
 
@@ -131,7 +135,8 @@ def negated(sentence: str, start: int, end: int, gaps: list[str]) -> bool:
     before = lower[clause_start(lower, start) : start]
     if NEGATION.search(" ".join(before.split()[-LOOKBACK_WORDS:])):
         return True
-    if any(NEGATION.search(NOT_NEGATION.sub(" ", g.lower())) for g in gaps):
+    # Inside a claim, "if" states its condition ("helps if your hair loss is from stress").
+    if any(NEGATION.search(NOT_NEGATION.sub(" ", HEDGE.sub(" ", g.lower()))) for g in gaps):
         return True
     contrast = [m.end() for m in CONTRAST.finditer(lower, 0, start)]
     head = lower[contrast[-1] if contrast else 0 : start].lstrip(" ,")
@@ -194,34 +199,53 @@ def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph
 
 
 def find_claims(text: str, rules: Rules) -> list[Hit]:
-    """Every claim in plain text (e.g. a page's visible text): blank lines separate paragraphs."""
+    """Every claim in plain text (e.g. a page's visible text): blank lines separate paragraphs.
+
+    A sentence is read with its topic when it has one: the question before it ("Side effects?
+    There are none.") or, for a list item, the sentence that introduces the list ("It helps hair
+    loss caused by:" then "- thyroid problems").
+    """
     hits: list[Hit] = []
     norm = normalise(text)
     lower = norm.lower()
     if len(lower) != len(norm):  # a few letters (e.g. "İ") grow when lowered
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
+    lead_in: tuple[int, int] | None = None
     for paragraph in PARAGRAPH.finditer(norm):
-        p_text = paragraph.group(0)
-        p_lower = prefixes(lower[paragraph.start() : paragraph.end()])
-        gated = [r for r in rules if r.may_match(p_lower)]
-        if not gated:
-            continue
         spans = units(norm, paragraph.start(), paragraph.end())
-        for index, (a, b) in enumerate(spans):
+        if lead_in and not (spans and spans[0][2]):
+            lead_in = None
+        p_lower = prefixes(lower[paragraph.start() : paragraph.end()])
+        if lead_in:
+            p_lower |= prefixes(lower[lead_in[0] : lead_in[1]])
+        gated = [r for r in rules if r.may_match(p_lower)]
+        previous = None
+        for a, b, item in spans:
             sentence = norm[a:b]
-            if is_question(sentence) and not SALES_QUESTION.search(sentence):
+            topic = None
+            if previous and is_question(norm[previous[0] : previous[1]]):
+                topic = previous  # the question is the answer's topic
+            elif item and lead_in:
+                topic = lead_in
+            elif not item:
+                lead_in = None
+            previous = (a, b)
+            if sentence.rstrip("*_ ").endswith(":"):
+                lead_in = (a, b)
+            if not gated or (is_question(sentence) and not SALES_QUESTION.search(sentence)):
                 continue
-            context_from, answer_from = a, 0
-            if index and is_question(norm[spans[index - 1][0] : spans[index - 1][1]]):
-                # "Side effects? There are none.": the question is the answer's topic.
-                context_from = spans[index - 1][0]
-                answer_from = a - context_from
-            context = norm[context_from:b]
-            context_lower = prefixes(lower[context_from:b])
+            if topic and not norm[topic[1] : a].strip():
+                base, context = topic[0], norm[topic[0] : b]  # right before: quote both
+            else:  # a list's lead-in further up: read it with the item, quote the item
+                base, context = a, (norm[topic[0] : topic[1]] + " " if topic else "") + sentence
+            answer_from = len(context) - len(sentence)
+            context_lower = prefixes(context.lower())
             for rule in gated:
                 if not rule.may_match(context_lower):
                     continue
-                for start, end in hits_in(rules, rule, context, answer_from, p_text, context_lower):
-                    at, to = context_from + start, context_from + end
+                for start, end in hits_in(rules, rule, context, answer_from, norm, context_lower):
+                    if base == a:
+                        start, end = max(0, start - answer_from), end - answer_from
+                    at, to = base + start, base + end
                     hits.append(Hit(at, to, rule.name, text[a:b], phrase_of(text[at:to]), rule))
     return hits

@@ -173,6 +173,18 @@ def test_informative_text_is_not_flagged(project, text):
     assert editorial_problems(project.root) == []
 
 
+def test_a_list_item_is_read_with_the_sentence_that_introduces_it(project):
+    project.write(
+        "docs/list.md",
+        page("List", "Our PRP also helps hair loss caused by:\n\n- thyroid problems\n- hair care"),
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "1 problem(s)" in messages
+    assert (
+        "docs/list.md:13: medical claim “thyroid” (Treats conditions without evidence)" in messages
+    )
+
+
 def test_several_claims_are_all_reported(project):
     project.write(
         "docs/many.md",
