@@ -83,8 +83,13 @@ def phrase_of(text: str) -> str:
     return " ".join(text.replace("*", " ").replace("_", " ").split())
 
 
+URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+
+
 def normalise(text: str) -> str:
-    """Same length as the text, so offsets still point at the original."""
+    """Same length as the text, so offsets still point at the original. Web addresses are
+    blanked: "are-we-close-to-a-cure" in an address is not a sentence."""
+    text = URL.sub(lambda m: " " * len(m.group(0)), text)
     return (
         text.replace("\u2019", "'")
         .replace("\u2018", "'")
