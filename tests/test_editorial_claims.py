@@ -91,7 +91,11 @@ CLAIMS = [
         "Turn back the clock",
         "Miracle or rejuvenation claim",
     ),
-    ("Say goodbye to bald patches forever", "forever", "Permanence claim"),
+    (
+        "Say goodbye to bald patches forever",
+        "Say goodbye to bald patches",
+        "Cure or full regrowth claim",
+    ),
     ("- Pain-free\n- Side-effect-free", "Pain-free", "Absolute safety claim"),
     ("Results that last — for life.", "last — for life", "Permanence claim"),
     (
