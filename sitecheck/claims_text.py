@@ -46,7 +46,7 @@ REJECTED_AFTER = re.compile(
     r"accurate|correct|right|telling)|misleading|false|untrue|wrong|a myth|exaggerated|unproven)|"
     r"(does|do|did) not (exist|support)|not supported by|(has|have) not been (shown|proven|found)|"
     r"(treated|read|taken|viewed) with (caution|care|suspicion|scepticism|skepticism)|"
-    r"(is|are) (a )?(red flags?|warning signs?))\b"
+    r"(is|are) (a )?(red flags?|warning signs?)|(is|are|was) (a mistake|an error|incorrect|inaccurate))\b"
 )
 CLAUSE_BREAK = re.compile(
     r"[,;:()|\u2014\u2013?!]|\s-+\s|\b(but|and|so|because|although|though|while|whereas|"
