@@ -46,7 +46,8 @@ REJECTED_AFTER = re.compile(
     r"accurate|correct|right|telling)|misleading|false|untrue|wrong|a myth|exaggerated|unproven)|"
     r"(does|do|did) not (exist|support)|not supported by|(has|have) not been (shown|proven|found)|"
     r"(treated|read|taken|viewed) with (caution|care|suspicion|scepticism|skepticism)|"
-    r"(is|are) (a )?(red flags?|warning signs?)|(is|are|was) (a mistake|an error|incorrect|inaccurate))\b"
+    r"(is|are) (a )?(red flags?|warning signs?)|(is|are|was) (a mistake|an error|incorrect|inaccurate)|"
+    r"(a |the )?(wrong|incorrect|mistaken) (name|term|word|description))\b"
 )
 CLAUSE_BREAK = re.compile(
     r"[,;:()|\u2014\u2013?!]|\s-+\s|\b(but|and|so|because|although|though|while|whereas|"
@@ -150,8 +151,12 @@ def negated(sentence: str, start: int, end: int, gaps: list[str]) -> bool:
     return bool(REJECTED_AFTER.search(" ".join(lower[end:].split())))
 
 
+# An indirect question asks too: "How long any new hair lasts." in a list of unknowns.
+INDIRECT_QUESTION = re.compile(r"^(how (long|much|many|well|often|soon|far)|whether)\b", re.I)
+
+
 def is_question(sentence: str) -> bool:
-    return sentence.rstrip("\"'\u201d)*_ ").endswith("?")
+    return sentence.rstrip("\"'\u201d)*_ ").endswith("?") or bool(INDIRECT_QUESTION.match(sentence))
 
 
 def matches(
