@@ -58,7 +58,7 @@ CLAUSE_BREAK = re.compile(
 CONTRAST = re.compile(r"\b(but|however|yet|although|though|whereas|so|because)\b|[,;:\u2014?!]")
 COMPARISON = re.compile(
     r"\b(than|unlike|compared|versus|vs|instead of|rather than|forget|no need for|why|superior|"
-    r"as (good|effective|safe) as|outperform\w*|beats?|replaces?)\b"
+    r"as (good|effective|safe) as|outperform\w*|outshine\w*|surpass\w*|beats?|replaces?|fails?)\b"
 )
 # Sales questions make claims; other questions ask them.
 SALES_QUESTION = re.compile(
