@@ -29,7 +29,8 @@ NEGATION = re.compile(
 # Phrases that contain a negation word but do not negate what follows them.
 NOT_NEGATION = re.compile(
     r"\b(not only|not just|no matter|no doubt|no wonder|no question|nothing but|never been|"
-    r"no longer|no more than|nothing less than|nothing more than|if you want)\b"
+    r"no longer|no more than|nothing less than|nothing more than|if you want|"
+    r"whether (your|the) (hair loss|thinning|baldness) (is|comes|was))\b"
 )
 # A sentence that starts by denying its subject ("No treatment is ...") denies it until "but".
 DENIED_SUBJECT = re.compile(
@@ -57,7 +58,7 @@ CLAUSE_BREAK = re.compile(
 # "and"; "Nothing artificial, so nothing to worry about" ends it at the comma.
 CONTRAST = re.compile(r"\b(but|however|yet|although|though|whereas|so|because)\b|[,;:\u2014?!]")
 COMPARISON = re.compile(
-    r"\b(than|unlike|compared|versus|vs|instead of|rather than|forget|no need for|why|superior|"
+    r"\b(than|unlike|compared|versus|vs|instead of|rather than|forget|no need for|why|superior|alternative|in the dust|to shame|"
     r"as (good|effective|safe) as|outperform\w*|outshine\w*|surpass\w*|beats?|replaces?|fails?)\b"
 )
 # Sales questions make claims; other questions ask them.
@@ -152,7 +153,7 @@ def negated(sentence: str, start: int, end: int, gaps: list[str]) -> bool:
 
 
 # An indirect question asks too: "How long any new hair lasts." in a list of unknowns.
-INDIRECT_QUESTION = re.compile(r"^(how (long|much|many|well|often|soon|far)|whether)\b", re.I)
+INDIRECT_QUESTION = re.compile(r"^how (long|much|many|well|often|soon|far)\b", re.I)
 
 
 def is_question(sentence: str) -> bool:
