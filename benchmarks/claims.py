@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sitecheck.claims import check_claims, load_rules  # noqa: E402
-from tests.checks.claims_devset import HELD_OUT, TUNING, Score, load_set, score, total  # noqa: E402
+from tests.checks.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, Score, load_set, score, total  # noqa: E402
 
 RULES = ROOT / "sitecheck" / "claims_rules.yml"
 
@@ -74,7 +74,12 @@ def timing(runs: int = 5) -> list[str]:
 def report(show_errors: bool = False) -> list[str]:
     rules = load_rules(RULES)
     out = []
-    for name, title in ((TUNING, "tuning part"), (HELD_OUT, "held-out part")):
+    parts = (
+        (TUNING, "tuning part"),
+        (HELD_OUT, "held-out part, written before the matcher"),
+        (HELD_OUT_2, "second held-out part, written after tuning"),
+    )
+    for name, title in parts:
         scores = score(load_set(name), rules)
         out += [
             f"### Claims check on the development set, {title} (`tests/data/claims/{name}.yml`)",

@@ -13,7 +13,7 @@ import yaml
 from sitecheck.claims import find_claims
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "claims"
-TUNING, HELD_OUT = "dev", "held_out"
+TUNING, HELD_OUT, HELD_OUT_2 = "dev", "held_out", "held_out_2"
 
 
 @dataclass
