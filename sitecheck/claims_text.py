@@ -152,6 +152,11 @@ def negated(sentence: str, start: int, end: int, gaps: list[str]) -> bool:
     return bool(REJECTED_AFTER.search(" ".join(lower[end:].split())))
 
 
+AFFIRMATION = re.compile(
+    r"(yes|absolutely|definitely|of course|certainly|totally|100 ?%)\b\W*"
+    r"((completely|totally|absolutely|definitely|always|forever|for life|100 ?%)\W*)?$",
+    re.I,
+)
 # An indirect question asks too: "How long any new hair lasts." in a list of unknowns.
 INDIRECT_QUESTION = re.compile(r"^how (long|much|many|well|often|soon|far)\b", re.I)
 
@@ -222,20 +227,21 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
     if len(lower) != len(norm):  # a few letters (e.g. "İ") grow when lowered
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
     lead_in: tuple[int, int] | None = None
+    previous: tuple[int, int] | None = None  # the unit before, also across a heading
     for paragraph in PARAGRAPH.finditer(norm):
         spans = units(norm, paragraph.start(), paragraph.end())
         if lead_in and not (spans and spans[0][2]):
             lead_in = None
         p_lower = prefixes(lower[paragraph.start() : paragraph.end()])
-        if lead_in:
-            p_lower |= prefixes(lower[lead_in[0] : lead_in[1]])
+        for topic in (lead_in, previous):
+            if topic:
+                p_lower |= prefixes(lower[topic[0] : topic[1]])
         gated = [r for r in rules if r.may_match(p_lower)]
-        previous = None
         for a, b, item in spans:
             sentence = norm[a:b]
-            topic = None
+            topic, answering = None, False
             if previous and is_question(norm[previous[0] : previous[1]]):
-                topic = previous  # the question is the answer's topic
+                topic, answering = previous, True  # the question is the answer's topic
             elif item and lead_in:
                 topic = lead_in
             elif not item:
@@ -245,7 +251,11 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
                 lead_in = (a, b)
             if not gated or (is_question(sentence) and not SALES_QUESTION.search(sentence)):
                 continue
-            if topic and not norm[topic[1] : a].strip():
+            if answering and AFFIRMATION.match(sentence):
+                # "Is it permanent? Yes!": the answer makes the question's claim.
+                base, context = topic[0], norm[topic[0] : topic[1]].rstrip("?") + "."
+                sentence = context
+            elif topic and not norm[topic[1] : a].strip():
                 base, context = topic[0], norm[topic[0] : b]  # right before: quote both
             else:  # a list's lead-in further up: read it with the item, quote the item
                 base, context = a, (norm[topic[0] : topic[1]] + " " if topic else "") + sentence

@@ -189,6 +189,19 @@ def test_a_list_item_is_read_with_the_sentence_that_introduces_it(project):
     )
 
 
+def test_a_bare_yes_makes_the_claim_its_question_asks(project):
+    project.write(
+        "docs/faq2.md",
+        page(
+            "FAQ",
+            "## Is it permanent?\n\nYes!\n\n## Is it safe?\n\nYes, but every injection has side effects.",
+        ),
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "1 problem(s)" in messages
+    assert "docs/faq2.md:11: medical claim “permanent” (Permanence claim)" in messages
+
+
 def test_several_claims_are_all_reported(project):
     project.write(
         "docs/many.md",
