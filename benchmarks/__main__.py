@@ -1,6 +1,6 @@
-"""./run benchmark [weight|lighthouse|scale|preview ...] [options]: print the performance tables.
+"""./run benchmark [weight|lighthouse|scale|preview|claims ...] [options]: print the tables.
 
-Without parts, runs all four. The tables are also written to reports/benchmark.md.
+Without parts, runs all five. The tables are also written to reports/benchmark.md.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.checks.site import ROOT, build, copy_project
 
-PARTS = ["weight", "lighthouse", "scale", "preview"]
+PARTS = ["weight", "lighthouse", "scale", "preview", "claims"]
 
 
 def machine() -> str:
@@ -116,6 +116,10 @@ def main(argv: list[str]) -> int:
             )
             out += ["## Editor preview (`./run preview`): save to served", ""]
             out += [*preview.table(results), ""]
+        if "claims" in args.parts:
+            from benchmarks import claims
+
+            out += ["## Claims check: development set and speed", "", *claims.report(), ""]
     text = "\n".join(out)
     print(text)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

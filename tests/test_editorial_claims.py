@@ -15,21 +15,29 @@ CLAIMS = [
     (
         "It uses your own cells, so it is safe.",
         "your own cells, so it is safe",
-        "Absolute safety claim",
+        "Natural therefore safe",
     ),
     ("The results are **permanent**.", "permanent", "Permanence claim"),
     ("New hair lasts forever.", "lasts forever", "Permanence claim"),
-    ("Results are guaranteed.", "guaranteed", "Guarantee"),
-    ("Not happy? Money back.", "Money back", "Guarantee"),
-    ("It cures baldness.", "cures", "Cure claim"),
-    ("Stem cells reverse your hair\nloss.", "reverse your hair loss", "Cure claim"),
-    ("It stops hair loss.", "stops hair loss", "Cure claim"),
-    ("The ultimate solution for thinning hair.", "ultimate", "Superlative"),
-    ("We are the best clinic in town.", "the best clinic", "Superlative"),
-    ("Voted No. 1 for hair.", "No. 1", "Superlative"),
-    ("It works better than a hair transplant.", "better than a hair transplant", "Superlative"),
-    ("The treatment is FDA-approved.", "FDA-approved", "Approval or proof claim"),
-    ("A clinically proven method.", "clinically proven", "Approval or proof claim"),
+    ("Results are guaranteed.", "Results are guaranteed", "Guaranteed result"),
+    ("Not happy? Money back.", "Money back", "Guaranteed result"),
+    ("It cures baldness.", "cures", "Cure or full regrowth claim"),
+    (
+        "Stem cells reverse your hair\nloss.",
+        "reverse your hair loss",
+        "Cure or full regrowth claim",
+    ),
+    ("It stops hair loss.", "stops hair loss", "Cure or full regrowth claim"),
+    ("The ultimate solution for thinning hair.", "ultimate", "Superiority claim"),
+    ("We are the best clinic in town.", "the best clinic", "Superiority claim"),
+    ("Voted No. 1 for hair.", "No. 1", "Superiority claim"),
+    (
+        "It works better than a hair transplant.",
+        "better than a hair transplant",
+        "Superiority claim",
+    ),
+    ("The treatment is FDA-approved.", "FDA-approved", "Authority, approval or proof claim"),
+    ("A clinically proven method.", "clinically proven", "Authority, approval or proof claim"),
     ("You will see instant results.", "instant results", "Speed claim"),
     ("Expect very fast results.", "very fast results", "Speed claim"),
     (
@@ -47,12 +55,61 @@ CLAIMS = [
         "does not require a recovery",
         "No recovery after fat collection",
     ),
-    ("The therapy has proven to have a great effect.", "has proven to", "Approval or proof claim"),
+    (
+        "The therapy has proven to have a great effect.",
+        "has proven to",
+        "Authority, approval or proof claim",
+    ),
     ("We use protein-rich plasma.", "protein-rich plasma", "Wrong name for PRP"),
-    ("Limited-time offer: 20% off.", "Limited-time offer", "Time-limited offer"),
-    ("Only 3 places left this month.", "Only 3 places left", "Time-limited offer"),
+    ("Limited-time offer: 20% off.", "Limited-time offer", "Urgency or scarcity"),
+    ("Only 3 places left this month.", "Only 3 places left", "Urgency or scarcity"),
     ("Some clinics advertise instant results.", "instant results", "Speed claim"),
     ("Results are permanent and there is no evidence of harm.", "permanent", "Permanence claim"),
+    # Kinds the phrase list never had: each is a concept, caught in wording it was not given.
+    (
+        "Stem cells also help hair loss from thyroid problems.",
+        "Stem cells also help hair loss from thyroid",
+        "Treats conditions without evidence",
+    ),
+    (
+        "A non-surgical way to collect your stem cells.",
+        "non-surgical",
+        "Fat collection called non-surgical",
+    ),
+    (
+        "“My bald patch filled in!” — Anna, 38",
+        "“My bald patch filled in!”",
+        "Success rate or testimonial as typical",
+    ),
+    (
+        "9 in 10 patients see thicker hair.",
+        "9 in 10 patients",
+        "Success rate or testimonial as typical",
+    ),
+    (
+        "Turn back the clock on your hairline.",
+        "Turn back the clock",
+        "Miracle or rejuvenation claim",
+    ),
+    (
+        "Say goodbye to bald patches forever",
+        "Say goodbye to bald patches",
+        "Cure or full regrowth claim",
+    ),
+    ("- Pain-free\n- Side-effect-free", "Pain-free", "Absolute safety claim"),
+    ("Results that last — for life.", "last — for life", "Permanence claim"),
+    (
+        "Recommended by dermatologists",
+        "Recommended by dermatologists",
+        "Authority, approval or proof claim",
+    ),
+    (
+        "If you see no new growth, your next course is free.",
+        "If you see no new growth, your next course is free",
+        "Guaranteed result",
+    ),
+    ("Side effects? There are none.", "Side effects? There are none", "Absolute safety claim"),
+    ("Why take pills when stem cells work better?", "Why take pills", "Superiority claim"),
 ]
 
 # Honest sentences that contain a claim's words but must not be flagged.
@@ -88,6 +145,21 @@ NOT_CLAIMS = [
     "Hair loss from chemotherapy usually grows back after treatment ends.",
     "It can take 2 weeks for the bruising to fade.",
     "The scalp injection alone does not require a recovery period.",
+    # Honest uses of the new concepts' words.
+    "No treatment is risk-free.",
+    "Nobody can promise results.",
+    "Ask whether it is FDA approved.",
+    "Antifungal tablets can cure scalp ringworm.",
+    "A transplant moves hair permanently.",
+    "Density rose by 17% in the low-dose group at 6 months.",
+    "Be wary of clinics that promise a cure.",
+    "Thyroid problems are treated at the cause.",
+    "Your own cells do not make the treatment risk-free.",
+    "PRP is made from a small blood sample; fat collection is minor surgery.",
+    "Testimonials do not show typical results.",
+    "There is no miracle treatment for hair loss.",
+    "Take as long as you need to decide.",
+    "Do not wait for a consultation if you have a fever: call your doctor.",
 ]
 
 
@@ -103,6 +175,31 @@ def test_claim_is_reported_with_file_line_rule_and_safer_wording(project, text, 
 def test_informative_text_is_not_flagged(project, text):
     project.write("docs/honest.md", page("Honest", text))
     assert editorial_problems(project.root) == []
+
+
+def test_a_list_item_is_read_with_the_sentence_that_introduces_it(project):
+    project.write(
+        "docs/list.md",
+        page("List", "Our PRP also helps hair loss caused by:\n\n- thyroid problems\n- hair care"),
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "1 problem(s)" in messages
+    assert (
+        "docs/list.md:13: medical claim “thyroid” (Treats conditions without evidence)" in messages
+    )
+
+
+def test_a_bare_yes_makes_the_claim_its_question_asks(project):
+    project.write(
+        "docs/faq2.md",
+        page(
+            "FAQ",
+            "## Is it permanent?\n\nYes!\n\n## Is it safe?\n\nYes, but every injection has side effects.",
+        ),
+    )
+    messages = report(editorial_problems(project.root), "")
+    assert "1 problem(s)" in messages
+    assert "docs/faq2.md:11: medical claim “permanent” (Permanence claim)" in messages
 
 
 def test_several_claims_are_all_reported(project):
@@ -153,19 +250,49 @@ def test_marker_that_allows_nothing_is_reported(project):
     assert "docs/stale.md:11: a claim-ok marker allows nothing" in messages
 
 
-def test_compliance_can_add_a_rule_without_code(project):
+def test_compliance_can_add_a_concept_without_code(project):
     project.append(
         "sitecheck/claims_rules.yml",
-        "\n  - name: Made-up rule\n    patterns:\n      - miracle grow(th)?\n    why: Test.\n"
-        "    instead: Say what happens.\n    source: Test source\n",
+        "\n  - id: made-up\n    name: Made-up concept\n    claims:\n"
+        "      - '{OURS} ... (boosts?|supercharges?) (your )?(confidence|love life)'\n"
+        "    why: Test why.\n    instead: Say what happens.\n    source: Test source\n",
     )
-    project.write("docs/grow.md", page("Grow", "Miracle\ngrowth for all."))
+    project.write(
+        "docs/grow.md",
+        page(
+            "Grow",
+            "Our PRP sessions\nsupercharge your confidence.\n\nPRP does not boost confidence.",
+        ),
+    )
     messages = report(editorial_problems(project.root), "")
-    assert "docs/grow.md:11: medical claim “Miracle growth” (Made-up rule)" in messages
+    assert "1 problem(s)" in messages
+    assert (
+        "docs/grow.md:11: medical claim “PRP sessions supercharge your confidence” "
+        "(Made-up concept): Test why.\n    Fix: Say what happens. Source: Test source." in messages
+    )
+
+
+def test_a_concept_without_a_reason_stops_the_build_with_its_line(project):
+    project.replace(
+        "sitecheck/claims_rules.yml", "    why: >-\n      Pressure", "    wy: >-\n      Pressure"
+    )
+    result = project.build()
+    assert result.returncode != 0
+    assert "claims_rules.yml:" in result.output
+    assert "concept 'Urgency or scarcity' has no why" in result.output
+
+
+def test_an_unknown_word_group_is_named_with_its_line(project):
+    project.replace("sitecheck/claims_rules.yml", "'{OURS} ...", "'{OUR_TREATMENTS} ...")
+    result = project.build()
+    assert result.returncode != 0
+    assert "{OUR_TREATMENTS} is not one of the word groups under 'words:'" in result.output
 
 
 def test_broken_rules_file_stops_the_build_with_its_line(project):
-    project.replace("sitecheck/claims_rules.yml", "  - name: Guarantee", "  - name: [Guarantee")
+    project.replace(
+        "sitecheck/claims_rules.yml", "    name: Guaranteed result", "    name: [Guaranteed result"
+    )
     result = project.build()
     assert result.returncode != 0
     assert "claims_rules.yml:" in result.output

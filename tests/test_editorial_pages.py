@@ -49,7 +49,7 @@ def test_editorial_command_lists_problems_and_markers_and_fails(project):
     )
     proc = editorial_command(project.root)
     assert proc.returncode == 1
-    assert "docs/quote.md:13: medical claim “cures” (Cure claim)" in proc.stdout
+    assert "docs/quote.md:13: medical claim “cures” (Cure or full regrowth claim)" in proc.stdout
     assert "docs/quote.md:11: allowed (quoting an advert to warn): risk-free" in proc.stdout
     assert "1 problem(s) to fix." in proc.stdout
     written = (project.root / "reports" / "claims-allowed.txt").read_text(encoding="utf-8")
