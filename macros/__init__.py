@@ -6,9 +6,9 @@ lists them, so adding one is one line here.
 
 from __future__ import annotations
 
-from . import glossary
+from . import glossary, sessions
 
-MODULES = [glossary]
+MODULES = [glossary, sessions]
 
 
 def define_env(env):

@@ -26,6 +26,9 @@ def build_env(*, report_only: bool = False) -> dict[str, str]:
     # Same setting as ./run: Material's MkDocs 2.0 banner would hide real warnings.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITECHECK_REPORT_ONLY", None)
+    # Planted faults must not become annotations of the suite's own run on GitHub.
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        env.pop(name, None)
     if report_only:  # a non-strict test build finishes despite findings, so tests can look
         env["SITECHECK_REPORT_ONLY"] = "1"
     return env
