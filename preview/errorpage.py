@@ -81,7 +81,11 @@ def render(problems: list[Finding], generation: int, look: bytes | None) -> str:
         if found:
             page = text[: found.end(1)] + body + text[found.start(3) :]
             page = re.sub(
-                r"<title>.*?</title>", "<title>Preview: please fix</title>", page, 1, re.S
+                r"<title>.*?</title>",
+                "<title>Preview: please fix</title>",
+                page,
+                count=1,
+                flags=re.S,
             )
             # The site's scripts would navigate away (instant loading); only ours runs.
             page = re.sub(r"<script\b[^>]*>.*?</script>", "", page, flags=re.S)

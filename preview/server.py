@@ -324,9 +324,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.livereload(path)
         if state.phase in ("starting", "building"):
             state.wait_settled()
-        if state.phase != "ok":
-            return self.error_page()
-        result = self.forward(path)
+        result = self.forward(path) if state.phase == "ok" else state.cached.get(path)
         if result is None:
             return self.error_page()
         status, headers, body = result

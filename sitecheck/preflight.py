@@ -154,7 +154,7 @@ def invisible(text: str, file: str, first_line: int = 1) -> list[Finding]:
         for column, char in enumerate(line, start=1):
             if char in INVISIBLE:
                 before, after = line[: column - 1].strip()[-12:], line[column:].strip()[:12]
-                spot = f' between "{before}" and "{after}"' if before and after else ""
+                spot = f', between "{before}" and "{after}"' if before and after else ""
                 space = "space" in INVISIBLE[char] and "zero" not in INVISIBLE[char]
                 fix = (
                     "delete it and type an ordinary space."
@@ -208,6 +208,16 @@ def yaml_lines(text: str, file: str, first_line: int = 1) -> list[Finding]:
 # -- YAML ----------------------------------------------------------------------------------------
 
 
+def unclosed_quote(text: str, index: int) -> int | None:
+    """The line (0-based, at or before `index`) whose value opens a double quote it never closes."""
+    lines = text.split("\n")
+    for i in range(min(index, len(lines) - 1), max(index - 3, -1), -1):
+        value = re.match(r'\s*(?:-\s+)?[\w-]+:\s+(".*)$', lines[i])
+        if value and not re.fullmatch(r'"(?:[^"\\]|\\.)*"\s*(#.*)?', value.group(1)):
+            return i
+    return None
+
+
 def odd_indent(text: str, index: int) -> int:
     """YAML notices a mis-indented line one line late: of the line it stopped on and the one
     before, the culprit is the one whose indentation its neighbours do not share."""
@@ -237,6 +247,14 @@ def yaml_error(err: yaml.YAMLError, file: str, first_line: int = 1, text: str = 
     """A YAML parse error in the editor's words, at the line YAML stopped on."""
     mark = getattr(err, "problem_mark", None)
     line = mark.line + first_line if mark else first_line
+    opened = unclosed_quote(text, line - first_line) if text else None
+    if opened is not None:
+        return finding(
+            file,
+            opened + first_line,
+            'a quote (") is opened on this line but never closed.',
+            'close it at the end of the value: phone: "+1 555-0134".',
+        )
     problem = (getattr(err, "problem", None) or str(err)).strip()
     context = (getattr(err, "context", None) or "").strip()
     if "mapping values are not allowed" in problem:
@@ -430,6 +448,16 @@ def dashes(file: str, line: int, typed: str) -> Finding:
     )
 
 
+def unclosed_braces(text: str, reported: int) -> int:
+    """Jinja notices an unclosed `{{` where the text ends up; the editor wants where it opened."""
+    lines = text.split("\n")[:reported]
+    for number in range(len(lines), 0, -1):
+        line = lines[number - 1]
+        if line.count("{{") > line.count("}}") or line.count("{%") > line.count("%}"):
+            return number
+    return reported
+
+
 def template(text: str, file: str, clinic: dict | None) -> list[Finding]:
     """`{{ }}` that the page's macros cannot read, and clinic facts that do not exist."""
     try:
@@ -438,7 +466,7 @@ def template(text: str, file: str, clinic: dict | None) -> list[Finding]:
         return [
             finding(
                 file,
-                err.lineno or 1,
+                unclosed_braces(text, err.lineno or 1),
                 f"a '{{{{ … }}}}' or '{{% … %}}' is not closed or not valid ({err.message}).",
                 "close it on the same line, e.g. {{ clinic.phone }}; to show braces as text, "
                 "write {% raw %}{{ }}{% endraw %}.",
