@@ -199,6 +199,8 @@ class Preview:
                 self.say(f"  {line}")
         else:
             self.say(f"{stamp()}  {word}: no problems.")
+        for notice in [f for f in findings if f.severity != ERROR]:  # never blocks publishing
+            self.say(f"  notice: {notice}")
         self.fetch_look()
         self.state.set("ok", [])
 
