@@ -87,7 +87,9 @@ def diagnose(project: Path, log_tail: list[str]) -> list[Finding]:
     if problems:
         return problems
     for line in reversed(log_tail):
-        if "Error" in line or "Exception" in line or "Aborted" in line:
+        if "Aborted with" in line or "An error happened" in line:  # MkDocs' own summary lines
+            continue
+        if "Error" in line or "Exception" in line:
             message = line.split(": ", 1)[-1].strip() if ": " in line else line.strip()
             parsed = parse_finding(message)
             if parsed:

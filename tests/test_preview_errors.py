@@ -160,3 +160,25 @@ def test_a_preview_started_on_a_broken_file_waits_for_the_fix(project, tmp_path)
         running.page_with("cost/", '<h1 id="cost"')
         assert "Built the site: no problems." in running.terminal()
     assert "Traceback" not in running.terminal()
+
+
+def test_a_failure_no_check_foresaw_is_shown_plainly(project):
+    """MkDocs' last words, without the traceback, and where the details are."""
+    from preview.server import diagnose
+
+    tail = [
+        "Traceback (most recent call last):",
+        '  File "x.py", line 3, in render',
+        "pymdownx.snippets.SnippetMissingError: Snippet at path 'gone.md' could not be found",
+        "ERROR    -  An error happened during the rebuild. The server will appear stuck.",
+    ]
+    (found,) = diagnose(project.root, tail)
+    assert str(found) == (
+        "the site: the preview could not build the site (Snippet at path 'gone.md' could not be "
+        "found). Fix: undo your last change and save; the details are in reports/preview.log."
+    )
+    hook = ["mkdocs.exceptions.PluginError: docs/x.md:3: the front matter is odd. Fix: mend it."]
+    assert (
+        str(diagnose(project.root, hook)[0])
+        == "docs/x.md:3: the front matter is odd. Fix: mend it."
+    )
