@@ -6,9 +6,9 @@ lists them, so adding one is one line here.
 
 from __future__ import annotations
 
-from . import glossary, sessions
+from . import build_date, diagrams, glossary, sources
 
-MODULES = [glossary, sessions]
+MODULES = [build_date, glossary, sources, diagrams]
 
 
 def define_env(env):

@@ -170,6 +170,12 @@ def _explain(error, facts: dict[str, Fact], lines: dict, file: str) -> list[Find
     if kind == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
         return [_missing((*path, key), facts, lines, file) for key in missing]
+    if kind in ("anyOf", "oneOf"):  # a real value, or the clinic's placeholder: say the real one
+        first = jsonschema.Draft202012Validator(error.validator_value[0])
+        inner = next(iter(first.iter_errors(error.instance)), None)
+        if inner is not None:
+            inner.path.extendleft(reversed(path))
+            return _explain(inner, facts, lines, file)
     fact = _fact_of(path, facts)
     raw = lines.get((*ROOT, *path), (0, None))[1]
     shown = raw if raw is not None else repr(error.instance)
@@ -248,10 +254,3 @@ def _ranges(clinic: dict, lines: dict, file: str) -> list[Finding]:
             )
         ]
     return []
-
-
-def later_sessions(clinic: dict) -> str:
-    """The range of later sessions in words, from the two numbers: "2 to 4", or "3"."""
-    sessions = clinic.get("sessions") or {}
-    low, high = sessions.get("later_min"), sessions.get("later_max")
-    return str(low) if low == high else f"{low} to {high}"

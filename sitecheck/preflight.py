@@ -20,7 +20,7 @@ import yaml
 from jinja2 import nodes
 
 from .config import ConfigLoader
-from .facts import check_facts, later_sessions
+from .facts import check_facts
 from .finding import Finding
 from .front_matter import FrontMatterError
 from .front_matter import read as read_front_matter
@@ -474,9 +474,7 @@ def template(text: str, file: str, clinic: dict | None) -> list[Finding]:
         ]
     if clinic is None:
         return []
-    facts = dict(clinic)
-    if isinstance(facts.get("sessions"), dict):  # made by macros/sessions.py
-        facts["sessions"] = {**facts["sessions"], "later_per_year": later_sessions(facts)}
+    facts = clinic
     out = []
     for node in tree.find_all(nodes.Getattr):
         chain = []

@@ -22,7 +22,7 @@ SOURCES += [ROOT / "sitecheck" / "claims_rules.yml", Path(pymdownx.snippets.__fi
 def table_messages() -> list[str]:
     text = README.read_text(encoding="utf-8")
     section = text[text.index("### When something goes wrong") :]
-    section = section[: section.index("\n## ")]
+    section = section[: re.search(r"\n#{2,3} ", section).start()]  # to the next heading
     out = []
     for line in section.splitlines():
         if line.startswith("| `"):
@@ -32,9 +32,11 @@ def table_messages() -> list[str]:
 
 
 def pieces(message: str) -> list[str]:
-    """The literal parts of a README message: without file:line, '…' gaps, quoted names, numbers."""
+    """The literal parts of a README message: without file names, gaps, quoted names, numbers."""
     message = re.sub(r"^[\w./-]+\.(md|yml)(:\d+|:N)?:\s*", "", message)
-    parts = re.split(r"…|\.\.\.| / |<[^>]*>|'[^']*'|“[^”]*”|\b\d[\d.,]*\b", message)
+    parts = re.split(
+        r"…|\.\.\.| / |<[^>]*>|[\w./-]+\.(?:md|yml)\b|'[^']*'|“[^”]*”|\b\d[\d.,]*\b", message
+    )
     return [p.strip(" .,:;()") for p in parts if len(p.strip(" .,:;()").split()) >= 2]
 
 
