@@ -23,7 +23,7 @@ if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.p
 
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 
-from sitecheck import headers, markup, preview_box, report  # noqa: E402
+from sitecheck import headers, markup, preflight, preview_box, report  # noqa: E402
 from sitecheck.claims import RulesError  # noqa: E402
 from sitecheck.engine import RULES_FILE, Engine, Page  # noqa: E402
 from sitecheck.finding import NOTICE  # noqa: E402
@@ -42,6 +42,8 @@ def on_startup(command, dirty):
 
 def on_config(config):
     project = Path(config.config_file_path).parent
+    if problems := preflight.check_project(project):  # before any page is rendered
+        raise PluginError(preflight.stop_message(problems, project))
     try:
         state["engine"] = Engine(project, dict(config))
     except RulesError as err:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import github
 from .finding import ERROR, Finding
 
 JSON_REPORT = Path("reports") / "editorial.json"
@@ -35,6 +36,8 @@ def write_json(findings: list[Finding], project: Path, path: Path = JSON_REPORT)
         "findings": [f.as_dict() for f in findings],
     }
     target.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if github.active():  # on GitHub: annotations on each line and the job summary
+        github.publish(findings)
     return target
 
 

@@ -9,6 +9,13 @@ import pytest
 from tests.checks.site import ROOT, Build, build, copy_project
 
 
+@pytest.fixture(autouse=True)
+def _not_on_github(monkeypatch):
+    """The suite's own findings (planted faults) must not become annotations of its CI run."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Build:
     """The real site, built once with `mkdocs build --strict` into a temporary folder."""

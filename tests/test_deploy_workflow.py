@@ -40,6 +40,25 @@ def test_workflow_tests_then_publishes_with_the_readme_commands():
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
+def test_pull_requests_are_checked_never_published():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and "pull_request_target" not in triggers
+    assert triggers["push"] == {"branches": ["main"]}
+    jobs = workflow["jobs"]
+    check = jobs["check"]
+    assert check["if"] == "github.event_name == 'pull_request'"
+    assert check["permissions"] == {"contents": "read"}
+    assert [s.get("run") for s in check["steps"] if s.get("run")] == ["./run build"]
+    upload = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/upload-art"))
+    assert upload["with"]["path"] == "site" and upload["if"] == "always()"
+    # The publishing jobs never run for a pull request; the tests do, read-only.
+    for job in ("build", "deploy"):
+        assert jobs[job]["if"] == "github.event_name != 'pull_request'"
+    assert "if" not in jobs["test"] and jobs["test"]["permissions"] == {"contents": "read"}
+    assert workflow["permissions"] == {}
+
+
 def test_zizmor_catches_an_unpinned_action_and_a_script_injection(tmp_path):
     text = WORKFLOW.read_text(encoding="utf-8")
     text = text.replace(

@@ -18,14 +18,17 @@ from sitecheck.report import read_json
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a copy of the project needs to build: content, configuration, theme, macro module, and
-# hooks/ and sitecheck/ (the one build hook and its check engine).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "sitecheck")
+# hooks/ and sitecheck/ (the one build hook and its check engine), preview/ (./run preview).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "sitecheck", "preview")
 
 
 def build_env(*, report_only: bool = False) -> dict[str, str]:
     # Same setting as ./run: Material's MkDocs 2.0 banner would hide real warnings.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITECHECK_REPORT_ONLY", None)
+    # Planted faults must not become annotations of the suite's own run on GitHub.
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        env.pop(name, None)
     if report_only:  # a non-strict test build finishes despite findings, so tests can look
         env["SITECHECK_REPORT_ONLY"] = "1"
     return env

@@ -1,0 +1,1 @@
+"""The editors' live preview: `./run preview` (see preview/server.py)."""

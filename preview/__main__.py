@@ -1,0 +1,5 @@
+import sys
+
+from preview.server import main
+
+sys.exit(main())

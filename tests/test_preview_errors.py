@@ -1,0 +1,184 @@
+"""`./run preview` (preview/) through the real `mkdocs serve`: a failed build shows an error page
+with file, line and fix instead of a tab that keeps loading, the preview keeps running, the
+page reloads by itself once the file is fixed, and a busy port is no obstacle."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from preview.errorpage import ERROR_ID
+from tests.checks import mistakes
+from tests.checks.site import ROOT, build_env
+
+CATALOGUE = mistakes.load()
+
+
+def on_page(says: str) -> list[str]:
+    """The message as the error page writes it: the fix follows a bold "Fix:"."""
+    return [html.escape(part) for part in says.split(" Fix: ")]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:  # the error page answers 500
+        return err.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+class Running:
+    def __init__(self, proc, out_path, port):
+        self.proc, self.out_path, self.port = proc, out_path, port
+        self.base = f"http://127.0.0.1:{port}/"
+
+    def terminal(self) -> str:
+        return self.out_path.read_text(encoding="utf-8")
+
+    def wait(self, check, what: str, seconds: float = 120):
+        """Poll until `check()` gives something; the process must stay alive all along."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                pytest.fail(f"the preview stopped:\n{self.terminal()}")
+            found = check()
+            if found:
+                return found
+            time.sleep(0.3)
+        pytest.fail(f"the preview never showed {what}:\n{self.terminal()}")
+
+    def page_with(self, path: str, *texts: str) -> str:
+        def check():
+            body = fetch(self.base + path)
+            return body if body and all(t in body for t in texts) else None
+
+        return self.wait(check, f"{texts} on /{path}")
+
+
+@contextlib.contextmanager
+def preview(root, out_path, port=None, extra=()):
+    port = port or free_port()
+    with open(out_path, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "preview", "--livereload", "-a", f"127.0.0.1:{port}", *extra],
+            cwd=root,
+            env=build_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield Running(proc, out_path, port)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.mark.browser
+def test_every_mistake_shows_an_error_page_and_the_page_reloads_once_fixed(
+    project, tmp_path, browser_page
+):
+    originals = {m.file: (ROOT / m.file).read_text(encoding="utf-8") for m in CATALOGUE}
+    with preview(project.root, tmp_path / "terminal.txt") as running:
+        running.wait(lambda: "Built the site: no problems." in running.terminal(), "a first build")
+        previous = None
+        for mistake in CATALOGUE:
+            if previous and previous.file != mistake.file:
+                project.write(previous.file, originals[previous.file])
+            project.write(mistake.file, originals[mistake.file])
+            seen = len(running.terminal())
+            mistake.plant(project.root)
+            where = mistake.where(originals[mistake.file])
+            body = running.page_with("cost/", ERROR_ID, html.escape(where), *on_page(mistake.says))
+            said = running.wait(
+                lambda w=where, m=mistake, s=seen: (
+                    f"  {w}: " in running.terminal()[s:] and m.says in running.terminal()[s:]
+                ),
+                f"{mistake.id} in the terminal",
+            )
+            assert said and "Traceback" not in body and "Fix:" in body
+            previous = mistake
+        # The browser on the error page of the last mistake; the fix reloads it by itself.
+        browser_page.goto(running.base + "cost/")
+        assert browser_page.locator(f"#{ERROR_ID}").is_visible()
+        assert "Traceback" not in browser_page.content()
+        project.write(previous.file, originals[previous.file])
+        browser_page.wait_for_selector(f"#{ERROR_ID}", state="detached", timeout=120_000)
+        browser_page.wait_for_selector("h1#cost", timeout=60_000)
+        assert running.proc.poll() is None
+    terminal = running.terminal()
+    assert "Traceback" not in terminal
+    assert "[macros]" not in terminal and "INFO" not in terminal
+    assert terminal.count("Rebuilt after your change: no problems.") >= 1
+
+
+def test_busy_port_takes_the_next_free_one_and_says_so(project, tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with preview(project.root, tmp_path / "terminal.txt", port=port) as running:
+            running.port = port + 1
+            said = running.wait(
+                lambda: "Built the site" in running.terminal() and running.terminal(), "a build"
+            )
+            assert f"Port {port} is in use (another preview?), so this one uses {port + 1}." in said
+            assert f"Preview: open http://127.0.0.1:{port + 1}/ in your browser." in said
+            running.base = f"http://127.0.0.1:{port + 1}/"
+            running.page_with("cost/", "<h1")
+    assert "Traceback" not in running.terminal()
+
+
+def test_a_preview_started_on_a_broken_file_waits_for_the_fix(project, tmp_path):
+    """MkDocs' serve would exit; the preview shows the error and starts MkDocs once fixed."""
+    mistake = next(m for m in CATALOGUE if m.id == "nav-indented-wrongly")
+    original = project.path(mistake.file).read_text(encoding="utf-8")
+    mistake.plant(project.root)
+    with preview(project.root, tmp_path / "terminal.txt") as running:
+        where = mistake.where(original)
+        running.page_with("", ERROR_ID, html.escape(where), *on_page(mistake.says))
+        project.write(mistake.file, original)
+        running.page_with("cost/", '<h1 id="cost"')
+        assert "Built the site: no problems." in running.terminal()
+    assert "Traceback" not in running.terminal()
+
+
+def test_a_failure_no_check_foresaw_is_shown_plainly(project):
+    """MkDocs' last words, without the traceback, and where the details are."""
+    from preview.server import diagnose
+
+    tail = [
+        "Traceback (most recent call last):",
+        '  File "x.py", line 3, in render',
+        "pymdownx.snippets.SnippetMissingError: Snippet at path 'gone.md' could not be found",
+        "ERROR    -  An error happened during the rebuild. The server will appear stuck.",
+    ]
+    (found,) = diagnose(project.root, tail)
+    assert str(found) == (
+        "the site: the preview could not build the site (Snippet at path 'gone.md' could not be "
+        "found). Fix: undo your last change and save; the details are in reports/preview.log."
+    )
+    hook = ["mkdocs.exceptions.PluginError: docs/x.md:3: the front matter is odd. Fix: mend it."]
+    assert (
+        str(diagnose(project.root, hook)[0])
+        == "docs/x.md:3: the front matter is odd. Fix: mend it."
+    )
