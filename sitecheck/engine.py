@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import (
     citations,
+    claims_rendered,
     evidence_links,
     glossary,
     inline_code,
@@ -82,6 +83,7 @@ class SiteContext:
     sources: dict[str, str] = field(default_factory=dict)  # dest -> "docs/x.md" (all pages)
     site_dir: Path | None = None  # the built site on disk, once it is written
     readings: list = field(default_factory=list)  # each page's reading grade, for the report
+    claims_rules: object = None  # the compliance reviewer's concepts (claims_rules.yml)
 
     @property
     def site_url(self) -> str:
@@ -107,6 +109,7 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("readability", readability.check_page),
     ("glossary", glossary.check_page),
     ("typed-facts", typed_facts.check_page),
+    ("claims", claims_rendered.check_page),
     ("evidence-links", evidence_links.check_page),
 ]
 SITE_RULES: list[tuple[str, SiteRule]] = [
@@ -127,6 +130,7 @@ class Engine:
     def __init__(self, project: Path, config: dict, *, today: dt.date | None = None):
         self.context = SiteContext(project, config, today or dt.date.today())
         self.claims_rules = load_rules(project / RULES_FILE)
+        self.context.claims_rules = self.claims_rules
         self.reset()
 
     def reset(self) -> None:

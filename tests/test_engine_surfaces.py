@@ -108,3 +108,19 @@ def test_quiet_build_still_stops_on_a_broken_link(project):
         said = result.stdout + result.stderr
         assert "docs/cost.md:" in said and "'prices.md' points to a page" in said, said
         assert "Traceback" not in said
+
+
+def test_a_claim_inside_a_clinic_fact_is_caught_on_the_pages_that_show_it(project):
+    # The Markdown says only {{ clinic.preparation }}; the claim is in mkdocs.yml.
+    text = project.path("mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("    preparation:")
+    end = text.index("\n", start)
+    project.write(
+        "mkdocs.yml",
+        text[:start] + '    preparation: "A completely safe, same-day process."' + text[end:],
+    )
+    result = project.build()
+    found = [f for f in result.findings("claims") if "completely safe" in f.what]
+    assert found, result.output
+    assert {f.file for f in found} >= {"docs/procedure.md"}
+    assert all("comes through a macro, from a clinic fact in mkdocs.yml" in f.what for f in found)

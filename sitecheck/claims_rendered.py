@@ -1,0 +1,41 @@
+"""Claims in what the page shows, not only in what the editor typed.
+
+The Markdown check (claims.py) cannot see text that macros fill in: a clinic fact in mkdocs.yml
+("preparation: a completely safe same-day process") reaches every page that uses it. This rule
+runs the same concepts over the built page's visible text and reports only hits whose words are
+not in the page's own Markdown, so a sentence is never reported twice and claim-ok markers in
+the Markdown keep working.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claims import finding
+from .claims_text import find_claims
+from .finding import Finding
+from .html import visible_text_blocks
+
+WHERE = (
+    "this text is not in the page's Markdown: it comes through a macro, from a clinic fact in "
+    "mkdocs.yml (extra: clinic:) or from docs/snippets/ (the sources or the glossary)."
+)
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).lower().strip()
+
+
+def check_page(page, context) -> list[Finding]:
+    rules = context.claims_rules
+    if not page.is_doc or page.content is None or rules is None:
+        return []
+    text = "\n\n".join(visible_text_blocks(page.content))
+    typed = squashed(page.raw)
+    out = []
+    for hit in find_claims(text, rules):
+        if squashed(hit.phrase) in typed:
+            continue  # the Markdown rule reports it (or a claim-ok marker allows it)
+        found = finding(page.file, 0, hit)
+        out.append(Finding(found.file, 0, f"{found.what} ({WHERE})", found.fix))
+    return out
