@@ -22,6 +22,16 @@ MARKER = re.compile(r"<!--\s*claim-ok\b\s*:?(?P<reason>.*?)-->", re.DOTALL)
 MIN_REASON = 10
 # Not read by patients as words: link targets, HTML tags, attribute lists.
 NOT_WORDS = re.compile(r"(?<=\])\([^)\n]*\)|<[^>\n]*>|\{:[^}\n]*\}")
+# The marker and quotes of a box, collapsible box or tab title (`??? question "Is it safe?"`):
+# patients see the title as a heading, not as a quotation (which would read as a testimonial).
+BOX_TITLE = re.compile(
+    r'(?m)^(?P<marker>[ \t]*(?:!!!|\?\?\?\+?|===\+?)[ \t]*[\w-]*(?:[ \t]+[\w-]+)*[ \t]*)"(?P<title>[^"\n]*)"'
+)
+
+
+def box_title(match: re.Match) -> str:
+    return " " * (len(match["marker"]) + 1) + match["title"] + " "
+
 
 __all__ = [
     "Allowed",
@@ -87,7 +97,7 @@ def blank(match: re.Match) -> str:
 def check_claims(raw: str, file: str, rules: Rules) -> ClaimsResult:
     result = ClaimsResult()
     with_comments = without_code(raw, keep_comments=True, keep_shown_fields=True)
-    text = NOT_WORDS.sub(blank, without_code(raw, keep_shown_fields=True))
+    text = NOT_WORDS.sub(blank, BOX_TITLE.sub(box_title, without_code(raw, keep_shown_fields=True)))
     spans, result.findings = markers(with_comments, text, file)
     used: dict[int, list[str]] = {}
     for hit in find_claims(text, rules):

@@ -310,3 +310,12 @@ def test_claims_in_title_and_description_count_too(project):
     messages = report(editorial_problems(project.root), "")
     assert "docs/meta.md:2: medical claim “permanent”" in messages
     assert "docs/meta.md:5: medical claim “completely safe”" in messages
+
+
+def test_box_titles_read_as_headings_not_as_quotations(project):
+    honest = '??? question "Can I stop at any time?"\n\n    Yes. You can stop whenever you like.'
+    claim = '!!! note "It is completely safe"\n\n    Text under the box.'
+    project.write("docs/boxes.md", page("Boxes", honest + "\n\n" + claim))
+    messages = report(editorial_problems(project.root), "")
+    assert "docs/boxes.md:15: medical claim “completely safe”" in messages
+    assert "Can I stop" not in messages
