@@ -14,12 +14,14 @@ import re
 from .claims import finding
 from .claims_text import find_claims
 from .finding import Finding
-from .html import visible_text_blocks
 
 WHERE = (
     "this text is not in the page's Markdown: it comes through a macro, from a clinic fact in "
     "mkdocs.yml (extra: clinic:) or from docs/snippets/ (the sources or the glossary)."
 )
+
+
+SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 
 
 def squashed(text: str) -> str:
@@ -30,8 +32,13 @@ def check_page(page, context) -> list[Finding]:
     rules = context.claims_rules
     if not page.is_doc or page.content is None or rules is None:
         return []
-    text = "\n\n".join(visible_text_blocks(page.content))
     typed = squashed(page.raw)
+    # Only sentences whose words the Markdown does not have can hold a claim it did not show.
+    text = "\n\n".join(
+        block
+        for block in page.content_text
+        if any(squashed(s) not in typed for s in SENTENCE.split(block) if squashed(s))
+    )
     out = []
     for hit in find_claims(text, rules):
         if squashed(hit.phrase) in typed:

@@ -33,7 +33,7 @@ from . import (
 from .claims import Allowed, check_claims, load_rules
 from .finding import ERROR, NOTICE, Finding
 from .front_matter import check_front_matter
-from .html import ids_of, main_content, parse_html
+from .html import ids_of, main_content, parse_html, visible_text_blocks
 from .images import check_images
 from .leftovers import check_leftovers_in_page
 from .raw_html import check_raw_html
@@ -58,6 +58,11 @@ class Page:
     @cached_property
     def content(self):
         return main_content(self.doc)
+
+    @cached_property
+    def content_text(self) -> list[str]:
+        """The visible text blocks of the page's main content, walked once for every rule."""
+        return visible_text_blocks(self.content) if self.content is not None else []
 
     @cached_property
     def ids(self) -> frozenset[str]:

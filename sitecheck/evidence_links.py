@@ -12,7 +12,6 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from .finding import Finding
-from .html import visible_text
 from .source import first_line
 
 SOURCES_PAGE = "docs/sources.md"
@@ -44,7 +43,7 @@ def cited_anchors(page, sources_dest: str) -> set[str]:
 def check_page(page, context) -> list[Finding]:
     if not page.is_doc or page.file in EXEMPT or page.content is None:
         return []
-    found = EVIDENCE.search(visible_text(page.content))
+    found = EVIDENCE.search("\n".join(page.content_text))
     if not found:
         return []
     sources_dest = next((d for d, s in context.sources.items() if s == SOURCES_PAGE), None)

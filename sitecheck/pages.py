@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 
 from .finding import Finding
-from .html import visible_text_blocks
 
 
 def check_parts(page, context) -> list[Finding]:
@@ -35,8 +34,7 @@ def check_parts(page, context) -> list[Finding]:
                 "add 'description:' (one sentence) to the front matter.",
             )
         )
-    content = page.content
-    text = " ".join(visible_text_blocks(content)) if content is not None else ""
+    text = " ".join(page.content_text)
     if len(text.split()) < 3:
         out.append(
             Finding(
