@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from sitecheck.cli import load_built_site
-from sitecheck.cli import source_map as engine_source_map
+from sitecheck.cli import load_built_site, source_map
 from sitecheck.config import load_config
 from sitecheck.finding import Finding
 from sitecheck.report import read_json
@@ -40,7 +39,7 @@ class Build:
 
     @cached_property
     def config(self) -> dict:
-        return load_config_yaml(self.project / "mkdocs.yml")
+        return load_config(self.project)
 
     @property
     def site_url(self) -> str:
@@ -75,16 +74,6 @@ class Build:
 
     def warnings(self) -> list[str]:
         return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-
-
-def load_config_yaml(path: Path) -> dict:
-    """mkdocs.yml as data (the engine's loader)."""
-    return load_config(path)
-
-
-def source_map(project: Path) -> dict[str, str]:
-    """Built HTML path -> "docs/x.md", the engine's own map."""
-    return engine_source_map(project)
 
 
 def build(project: Path, site: Path, *, strict: bool = True) -> Build:
