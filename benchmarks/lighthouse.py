@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.report import markdown_table
-from tests.checks.chromium import CHROMIUM_ARGS, chromium_path, missing_browser_message
+from tests.checks.chromium import CHROMIUM_ARGS
+from tests.checks.tools import CHROMIUM
 
 HERE = Path(__file__).resolve().parent
 CLI = HERE / "node_modules" / ".bin" / "lighthouse"
@@ -49,9 +50,9 @@ def ensure_installed() -> None:
 
 
 def run_once(url: str) -> dict:
-    chrome = os.environ.get("CHROME_PATH") or chromium_path()
+    chrome = os.environ.get("CHROME_PATH") or CHROMIUM.path()
     if not chrome:
-        raise FileNotFoundError(missing_browser_message())
+        raise FileNotFoundError(CHROMIUM.missing_message())
     env = {**os.environ, "CHROME_PATH": chrome}
     with tempfile.TemporaryDirectory(prefix="bench-lh-") as tmp:
         out = Path(tmp) / "report.json"

@@ -84,10 +84,10 @@ def browser():
     """Headless Debian Chromium. In CI a missing browser fails the test; locally it skips."""
     from playwright.sync_api import sync_playwright
 
-    from tests.checks.chromium import chromium_path, launch, missing_browser_message
-    from tests.checks.tools import require_tool
+    from tests.checks.chromium import launch
+    from tests.checks.tools import CHROMIUM
 
-    require_tool(chromium_path(), missing_browser_message())
+    CHROMIUM.require()
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium

@@ -3,7 +3,7 @@ benchmarks). Never downloads a browser."""
 
 from __future__ import annotations
 
-from tests.checks.tools import find_program
+from tests.checks.tools import CHROMIUM
 
 # Chromium tries to reach Google's services at start; on a closed network that is noise and delay.
 CHROMIUM_ARGS = [
@@ -21,23 +21,11 @@ CHROMIUM_ARGS = [
 WAIT_MS = 60_000
 
 
-def chromium_path() -> str | None:
-    return find_program("CHROMIUM", "chromium", "chromium-browser")
-
-
-def missing_browser_message() -> str:
-    return (
-        "Chromium was not found, so the browser tests cannot run. "
-        "Install Debian's browser with 'sudo apt-get install chromium' "
-        "(./run test does this for you when it can), or set CHROMIUM=/path/to/chromium."
-    )
-
-
 def launch(playwright):
     """Headless Chromium for a test session or a benchmark run."""
-    path = chromium_path()
+    path = CHROMIUM.path()
     if not path:
-        raise FileNotFoundError(missing_browser_message())
+        raise FileNotFoundError(CHROMIUM.missing_message())
     return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
 
 

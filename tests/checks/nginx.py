@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.checks.ports import free_port, stop, wait_until_listening
-from tests.checks.tools import find_program, require_tool
+from tests.checks.tools import NGINX
 
 MAIN_CONF = """\
 # Test wrapper around the generated server block: everything under a temporary prefix,
@@ -45,21 +45,9 @@ http {{
 """
 
 
-def nginx_path() -> str | None:
-    return find_program("NGINX", "/usr/sbin/nginx", "nginx")
-
-
-def missing_nginx_message() -> str:
-    return (
-        "nginx was not found, so the real-server tests cannot run. Install Debian's nginx with "
-        "'sudo apt-get install nginx' (./run test does this for you when it can), "
-        "or set NGINX=/path/to/nginx."
-    )
-
-
 def require_nginx() -> None:
     """Like the browser fixture: in CI a missing nginx fails the test, locally it skips."""
-    require_tool(nginx_path(), missing_nginx_message())
+    NGINX.require()
 
 
 def for_test(generated: str, *, root: Path, port: int) -> str:
@@ -102,8 +90,8 @@ class Nginx:
 def prepare(site_conf: str, prefix: Path) -> list[str]:
     """Write the wrapper and `site_conf` under `prefix`; return nginx's command line. The
     configuration is tested first, so a broken one fails with nginx's own message."""
-    binary = nginx_path()
-    assert binary, missing_nginx_message()
+    binary = NGINX.path()
+    assert binary, NGINX.missing_message()
     prefix.mkdir(parents=True, exist_ok=True)
     (prefix / "tmp").mkdir(exist_ok=True)
     (prefix / "site.conf").write_text(site_conf)

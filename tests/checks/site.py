@@ -79,15 +79,20 @@ class Build:
 def build(project: Path, site: Path, *, strict: bool = True) -> Build:
     args = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(project / "mkdocs.yml")]
     args += ["-d", str(site)] + (["--strict"] if strict else [])
-    proc = subprocess.run(
+    proc = run_in(project, args, report_only=not strict)
+    return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
+
+
+def run_in(project: Path, args: list[str], *, report_only: bool = False):
+    """Run a build or check command in `project` as ./run would, capturing what it prints."""
+    return subprocess.run(
         args,
         cwd=project,
-        env=build_env(report_only=not strict),
+        env=build_env(report_only=report_only),
         capture_output=True,
         text=True,
         check=False,
     )
-    return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
 
 
 def copy_project(dest: Path) -> Path:

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from tests.checks.site import build_env
+from tests.checks.site import Build, run_in
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 # What a static host may publish: pages, styles, scripts, data the pages fetch, images, and the
@@ -18,25 +17,11 @@ PUBLISHABLE = {".html", ".css", ".js", ".json", ".xml", ".png", ".svg", ".ico", 
 PUBLISHABLE_NAMES = {"LICENSE"}
 
 
-@dataclass
-class ZensicalBuild:
-    project: Path
-    site: Path
-    returncode: int
-    output: str
-
-
-def zensical_build(project: Path) -> ZensicalBuild:
-    """`zensical build` in `project` (its site_dir, site/); not strict, so faults can be planted."""
-    proc = subprocess.run(
-        [str(ZENSICAL), "build", "--clean", "-f", "mkdocs.yml"],
-        cwd=project,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return ZensicalBuild(project, project / "site", proc.returncode, proc.stdout + proc.stderr)
+def zensical_build(project: Path) -> Build:
+    """`zensical build` in `project` (into its site_dir, site/). Zensical writes no
+    reports/editorial.json (no hook): read findings with `Build.recheck()`."""
+    proc = run_in(project, [str(ZENSICAL), "build", "--clean", "-f", "mkdocs.yml"])
+    return Build(project, project / "site", proc.returncode, proc.stdout + proc.stderr)
 
 
 def unpublishable(site: Path) -> list[str]:
@@ -49,11 +34,4 @@ def unpublishable(site: Path) -> list[str]:
 
 def editorial(project: Path, site: Path) -> subprocess.CompletedProcess:
     """`./run editorial SITE` (the run script execs `python -m sitecheck`)."""
-    return subprocess.run(
-        [sys.executable, "-m", "sitecheck", str(site)],
-        cwd=project,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_in(project, [sys.executable, "-m", "sitecheck", str(site)])
