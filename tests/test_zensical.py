@@ -45,11 +45,14 @@ def test_link_and_page_rules_pass_on_the_zensical_build(zensical_site):
 # --- negative test ---
 
 
-def test_broken_link_in_a_zensical_build_is_found_by_run_editorial(tmp_path):
+def test_broken_link_and_leaked_files_in_a_zensical_build_are_found(tmp_path):
     project = ProjectCopy(tmp_path / "project")
     project.append("docs/cost.md", "\nSee [the old price list](prices.md) for details.\n")
+    project.write("overrides/assets/settings.yml", "secret: 1\n")
+    project.write("overrides/assets/helper.py", "print(1)\n")
     built = zensical_build(project.root)
-    assert built.returncode == 0, built.output  # Zensical itself publishes the broken link
+    assert built.returncode == 0, built.output  # Zensical itself publishes all of it
+    assert unpublishable(built.site) == ["assets/helper.py", "assets/settings.yml"]
     result = editorial(project.root, built.site)
     assert result.returncode == 1, result.stdout + result.stderr
     line = project.path("docs/cost.md").read_text(encoding="utf-8").count("\n")

@@ -15,6 +15,10 @@ ZENSICAL = Path(sys.executable).with_name("zensical")
 # licence notice Zensical ships with its scripts. Anything else (a .py, a .yml) is a leak.
 PUBLISHABLE = {".html", ".css", ".js", ".json", ".xml", ".png", ".svg", ".ico", ".webmanifest"}
 PUBLISHABLE_NAMES = {"LICENSE"}
+# Zensical copies every non-template file of the theme folder, so overrides/README.md (the
+# editors' guide to the theme, public in the repository anyway) lands at /README.md. MkDocs
+# leaves it out. Allowed by its exact path, so any other file still fails.
+PUBLISHABLE_PATHS = {"README.md"}
 
 
 def zensical_build(project: Path) -> Build:
@@ -28,7 +32,10 @@ def unpublishable(site: Path) -> list[str]:
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*")
-        if p.is_file() and p.suffix not in PUBLISHABLE and p.name not in PUBLISHABLE_NAMES
+        if p.is_file()
+        and p.suffix not in PUBLISHABLE
+        and p.name not in PUBLISHABLE_NAMES
+        and p.relative_to(site).as_posix() not in PUBLISHABLE_PATHS
     )
 
 
