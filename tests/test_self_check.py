@@ -73,6 +73,16 @@ def test_self_check_works_after_instant_navigation(instant_site, browser_page):
     )
 
 
+def test_arrival_wait_ignores_the_address_part(site_server, browser_page):
+    """The failure on a busy machine: navigation.tracking had carried the home page's #part to
+    the eligibility page's address, and a wait for the whole address never matched."""
+    from tests.checks.chromium import wait_for_path
+
+    browser_page.goto(site_server + PAGE + "#key-facts-at-a-glance")
+    wait_for_path(browser_page, PAGE)  # the path matches, whatever follows '#'
+    assert browser_page.url.endswith(f"/{PAGE}#key-facts-at-a-glance")
+
+
 def test_page_makes_sense_without_javascript(site_server, browser):
     context = new_context(browser, java_script_enabled=False)
     page = context.new_page()
