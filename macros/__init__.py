@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 try:
-    from . import glossary
+    from . import build_date, diagrams, glossary, sources
 except ImportError:
     # Zensical loads this file by its path, without registering the package macros/ or making
     # the project importable: put the project on the path and import the package the normal way.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from macros import glossary
+    from macros import build_date, diagrams, glossary, sources
 
-MODULES = [glossary]
+MODULES = [build_date, glossary, sources, diagrams]
 
 
 def define_env(env):

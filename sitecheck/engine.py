@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import (
+    citations,
     evidence_links,
     glossary,
     inline_code,
@@ -106,7 +107,7 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("readability", readability.check_page),
     ("glossary", glossary.check_page),
     ("typed-facts", typed_facts.check_page),
-    ("citations", evidence_links.check_page),
+    ("evidence-links", evidence_links.check_page),
 ]
 SITE_RULES: list[tuple[str, SiteRule]] = [
     ("menu", pages.check_menu),
@@ -134,6 +135,24 @@ class Engine:
         self.pages: dict[str, Page] = {}
         self.inline = inline_code.Collected()
         self.context.readings = []
+        self._cited: set[str] | None = None
+
+    def known_citations(self) -> set[str]:
+        """Anchors pages may cite (docs/snippets/sources.yml and the sources page), read once
+        per build; a broken sources file is itself a finding."""
+        if self._cited is None:
+            docs = self.context.project / "docs"
+            sources_file = self.context.project / citations.SOURCES_FILE
+            page = docs / "sources.md"
+            try:
+                text = sources_file.read_text(encoding="utf-8") if sources_file.is_file() else ""
+                found = citations.load_sources(text) if text else []
+            except citations.SourcesError as err:
+                self.findings += stamp("sources-file", err.findings)
+                found = []
+            page_text = page.read_text(encoding="utf-8") if page.is_file() else ""
+            self._cited = citations.known_anchors(found, page_text)
+        return self._cited
 
     # -- source rules -------------------------------------------------------------------
     def check_source(self, raw: str, file: str, page_dir: Path, *, page: bool = True):
@@ -146,6 +165,7 @@ class Engine:
             if due.overdue(self.context.today):
                 what, _, fix = overdue_notice(due, self.context.today).partition(" Fix: ")
                 found.append(Finding(file, 0, what.split(": ", 1)[1], fix, "review-date", NOTICE))
+        found += stamp("citations", citations.check_citations(raw, file, self.known_citations()))
         found += stamp("images", check_images(raw, file, page_dir))
         found += stamp("raw-html", check_raw_html(raw, file))
         self.allowed += claims.allowed

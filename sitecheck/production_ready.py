@@ -1,4 +1,4 @@
-"""Refuse to publish while mkdocs.yml still holds the example clinic details.
+"""Refuse to publish while mkdocs.yml still holds the example clinic details or placeholders.
 
 `./run deploy` runs this before its build; previews, `./run build` and the tests do not, so
 editors can work with the example values until the clinic's real ones are known.
@@ -22,6 +22,8 @@ EXAMPLE_HOST = re.compile(r"(^|\.)(example|test|invalid|localhost)$|(^|\.)exampl
 # 555-0100 to 555-0199 are the North American numbers reserved for fiction.
 EXAMPLE_PHONE = re.compile(r"555\D?01\d\d(?!\d)")
 EXAMPLE_WORD = re.compile(r"\bexample\b", re.IGNORECASE)
+# A fact only the clinic can give, left as the obvious placeholder (mkdocs.yml extra.clinic).
+PLACEHOLDER = re.compile(r"TO BE CONFIRMED BY THE CLINIC", re.IGNORECASE)
 
 
 def _settings(node: yaml.Node, path: str = ""):
@@ -48,7 +50,12 @@ def example_settings(config_text: str, shown_as: str = "mkdocs.yml") -> list[str
     for name, value, line in _settings(root):
         where = f"{shown_as}:{line}: {name}"
         is_clinic = name.startswith("extra.clinic.")
-        if name in ("site_url", "repo_url") and (
+        if PLACEHOLDER.search(value):
+            messages.append(
+                f"{where} is still a placeholder: '{value}'. "
+                "Write the clinic's real answer in its place."
+            )
+        elif name in ("site_url", "repo_url") and (
             _example_host(value) or EXAMPLE_WORD.search(urlsplit(value).path.replace("-", " "))
         ):
             kind = "web address" if name == "site_url" else "repository"
@@ -75,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     messages = example_settings(path.read_text(encoding="utf-8"), path.name)
     if messages:
         print(
-            f"Not publishing: {len(messages)} setting(s) in {path.name} still hold example values.",
+            f"Not publishing: {len(messages)} setting(s) in {path.name} still hold example values"
+            " or placeholders.",
             file=sys.stderr,
         )
         for message in messages:

@@ -1,4 +1,5 @@
-"""Which pages are due for their medical review: every page by `next_review`, overdue first.
+"""Which pages are due for their medical review: every page by `next_review`, overdue first,
+then the pages due within 30 days (to book their review in time), then the rest.
 
 python -m sitecheck.review_dates [--today YYYY-MM-DD]   (or ./run review-dates)
 """
@@ -13,6 +14,8 @@ from pathlib import Path
 
 from .front_matter import FrontMatterError, read
 
+SOON_DAYS = 30  # a review takes time to arrange: list what falls due within a month
+
 
 @dataclass(frozen=True, order=True)
 class Due:
@@ -22,6 +25,10 @@ class Due:
 
     def overdue(self, today: dt.date) -> bool:
         return self.next_review is None or self.next_review < today
+
+    def due_soon(self, today: dt.date) -> bool:
+        """Not overdue, but due within SOON_DAYS days (today included)."""
+        return not self.overdue(today) and (self.next_review - today).days <= SOON_DAYS
 
 
 def as_date(value) -> dt.date | None:
@@ -67,11 +74,20 @@ def report(entries: list[Due], today: dt.date) -> str:
     lines = [f"Medical review dates on {today} (overdue first):", ""]
     width = max((len(e.file) for e in entries), default=10)
     for entry in entries:
-        state = "OVERDUE" if entry.overdue(today) else "ok"
+        state = "OVERDUE" if entry.overdue(today) else "SOON" if entry.due_soon(today) else "ok"
         date = str(entry.next_review) if entry.next_review else "no date"
         lines.append(f"{state:8} {date:10}  {entry.file:{width}}  {entry.reviewed_by}")
+    soon = [e for e in entries if e.due_soon(today)]
+    by = today + dt.timedelta(days=SOON_DAYS)
+    lines += ["", f"Due within {SOON_DAYS} days (by {by}): {len(soon)} page(s)"]
+    for entry in soon:
+        days = (entry.next_review - today).days
+        lines.append(
+            f"  {entry.file}: next review {entry.next_review}, in {days} day(s); "
+            f"reviewer: {entry.reviewed_by}. Book the review now."
+        )
     late = sum(e.overdue(today) for e in entries)
-    lines += ["", f"{len(entries)} pages, {late} overdue."]
+    lines += ["", f"{len(entries)} pages, {late} overdue, {len(soon)} due within {SOON_DAYS} days."]
     return "\n".join(lines)
 
 

@@ -4,6 +4,7 @@ previews, `./run build` and the tests keep working with them."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -22,6 +23,34 @@ REAL = {
     "address: 12 Example Street, Springfield": "address: 4 Mill Lane, Riverside",
     "booking_url: https://book.hair-clinic.example/consultation": "booking_url: https://riverside-hair.co.uk/book",
 }
+
+# The facts only the clinic can give are placeholders until it confirms them.
+PLACEHOLDER = re.compile(r'"[^"\n]*TO BE CONFIRMED BY THE CLINIC[^"\n]*"')
+PLACEHOLDERS = (
+    "price.prp_course",
+    "price.micrograft_session",
+    "sessions.later_first_year",
+    "sessions.later_what",
+    "sessions.after_first_year",
+    "product",
+    "legal_basis",
+    "legal_number",
+    "preparation",
+    "injector",
+    "complaints_contact",
+    "medical_board",
+    "refunds",
+    "methods_offered.fat",
+    "methods_offered.prp",
+    "methods_offered.micrografts",
+)
+
+
+def confirmed(text: str) -> str:
+    """mkdocs.yml with every example value and placeholder replaced by a real answer."""
+    for old, new in REAL.items():
+        text = text.replace(old, new)
+    return PLACEHOLDER.sub("true", text)
 
 
 def runnable(project):
@@ -43,7 +72,10 @@ def test_deploy_refuses_example_values_naming_each_setting(project):
     result = run(project, "deploy")
     assert result.returncode != 0
     out = result.stderr
-    assert "Not publishing: 10 setting(s) in mkdocs.yml still hold example values." in out
+    assert (
+        f"Not publishing: {10 + len(PLACEHOLDERS)} setting(s) in mkdocs.yml still hold example "
+        "values or placeholders." in out
+    )
     for expected in (
         "site_url is the example address https://patients.hair-clinic.example/; set the clinic's real web address",
         "repo_url is the example address https://github.com/example-hair-clinic/patient-site",
@@ -68,8 +100,7 @@ def test_build_and_preview_config_are_not_blocked_by_example_values(project):
 
 def test_deploy_builds_once_the_values_are_real(project):
     runnable(project)
-    for old, new in REAL.items():
-        project.replace("mkdocs.yml", old, new)
+    project.write("mkdocs.yml", confirmed(project.path("mkdocs.yml").read_text(encoding="utf-8")))
     result = run(project, "deploy")
     assert result.returncode == 0, result.stderr
     assert "ready to publish" in result.stdout
@@ -79,10 +110,8 @@ def test_deploy_builds_once_the_values_are_real(project):
 
 
 def test_one_example_value_left_gives_exactly_one_message():
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for old, new in REAL.items():
-        if "phone:" not in old:
-            text = text.replace(old, new)
+    text = confirmed((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    text = text.replace(REAL['phone: "+1 555-0134"'], 'phone: "+1 555-0134"')
     messages = example_settings(text)
     assert len(messages) == 1, messages
     assert "extra.clinic.phone is the example number +1 555-0134" in messages[0]
@@ -91,3 +120,30 @@ def test_one_example_value_left_gives_exactly_one_message():
 def test_real_numbers_that_contain_555_are_not_mistaken_for_examples():
     assert example_settings('extra:\n  clinic:\n    phone: "+1 212 555 0234"\n') == []
     assert example_settings('extra:\n  clinic:\n    phone: "+44 20 5550 1999"\n') == []
+
+
+def test_each_clinic_placeholder_is_refused_with_its_line(project):
+    runnable(project)
+    result = run(project, "deploy")
+    assert result.returncode != 0
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    for name in PLACEHOLDERS:
+        key = name.rpartition(".")[2]
+        line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{key}:"))
+        expected = re.compile(
+            rf"mkdocs\.yml:{line}: extra\.clinic\.{re.escape(name)} is still a placeholder: "
+            r"'[^'\n]*TO BE CONFIRMED BY THE CLINIC"
+        )
+        assert expected.search(result.stderr), result.stderr
+    assert "Write the clinic's real answer in its place." in result.stderr
+
+
+def test_one_placeholder_left_is_named_alone():
+    text = confirmed((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    text = text.replace("  legal_number: true", '  legal_number: "To be confirmed by the clinic"')
+    messages = example_settings(text)
+    assert len(messages) == 1, messages
+    assert (
+        "extra.clinic.legal_number is still a placeholder: 'To be confirmed by the clinic'"
+        in (messages[0])
+    )

@@ -145,3 +145,35 @@ def test_overdue_page_prints_a_notice_that_does_not_fail_the_strict_build(projec
         f"INFO    -  docs/cost.md: the medical review is overdue since {last_year}; "
         "reviewer: Clinic medical team." in result.output
     )
+
+
+def test_review_dates_lists_a_page_due_in_10_days_under_the_30_day_group(project):
+    for name in ("docs/cost.md", "docs/faq.md", *other_pages(project)):
+        set_fields(project, name, reviewed="2026-01-10", next_review="2027-06-01")
+    set_fields(project, "docs/faq.md", next_review="2027-01-11", reviewed_by="Patient lead")
+    set_fields(project, "docs/cost.md", next_review="2027-02-15")  # 45 days: not in the group
+    out = review_dates(project.root, "2027-01-01")
+    assert re.search(r"^SOON\s+2027-01-11\s+docs/faq.md\s+Patient lead$", out, re.M), out
+    assert re.search(r"^ok\s+2027-02-15\s+docs/cost.md", out, re.M), out
+    group = out.split("Due within 30 days (by 2027-01-31): 1 page(s)\n", 1)[1].split("\n\n")[0]
+    assert group == (
+        "  docs/faq.md: next review 2027-01-11, in 10 day(s); reviewer: Patient lead. "
+        "Book the review now."
+    )
+    assert "0 overdue, 1 due within 30 days." in out
+
+
+def trust_box(site, page: str) -> str:
+    boxes = parse(site / page / "index.html").xpath('//aside[@class="hc-trust"]')
+    assert len(boxes) == 1, f"{page}: one trust box expected"
+    return " ".join(boxes[0].text_content().split())
+
+
+def test_a_page_past_its_next_review_says_it_is_due_and_a_future_one_does_not(project):
+    past = dt.date.today() - dt.timedelta(days=3)
+    set_fields(project, "docs/cost.md", reviewed=past - dt.timedelta(days=400), next_review=past)
+    result = project.build(strict=True)
+    assert result.returncode == 0, result.output
+    assert "Next review due" in trust_box(result.site, "cost")
+    assert "This page is due for review" in trust_box(result.site, "cost")
+    assert "This page is due for review" not in trust_box(result.site, "faq")  # 2027: future

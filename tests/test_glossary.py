@@ -17,14 +17,14 @@ REQUIRED_TERMS = [
     "alopecia",
     "androgenetic alopecia",
     "alopecia areata",
-    "local anaesthetic",
+    "local anesthetic",
     "SVF",
     "minoxidil",
     "finasteride",
     "follicles",
     "liposuction",
     "placebo",
-    "randomised trial",
+    "randomized trial",
 ]
 
 

@@ -17,6 +17,7 @@ from tests.checks.problems import at
 from tests.checks.site import ROOT, Build
 
 SOURCES_PAGE = "docs/sources.md"
+SOURCES_DATA = "docs/snippets/sources.yml"  # the page is built from it ({{ sources_list() }})
 REQUIRED_FILE = ROOT / "tests" / "data" / "evidence-sources.yml"
 GRADE = re.compile(r"\bGrade [AB]\b")
 
@@ -68,14 +69,16 @@ def check_sources_listed(build: Build, required: Required) -> list[Finding]:
                     SOURCES_PAGE,
                     f"the source '{source.cite}' from the evidence brief is missing "
                     f"(no entry with the anchor #{source.anchor}; pages link to it)",
-                    "add it to the numbered list with its full title, year, publisher, grade and "
-                    f"link, and end the entry with the line '    {{: #{source.anchor} }}'",
+                    f"add it to {SOURCES_DATA} with 'anchor: {source.anchor}' and its authors, "
+                    "year, title, publisher, link, grade and finding",
                 )
             )
             continue
         entry = entry_of(found[0])
         text = " ".join(entry.text_content().split())
-        where = source_line(build.project, SOURCES_PAGE, re.escape(f"#{source.anchor} "))
+        where = source_line(
+            build.project, SOURCES_DATA, rf"anchor:\s*{re.escape(source.anchor)}\s*$"
+        )
         for word in source.words:
             if word.lower() not in text.lower():
                 problems.append(
@@ -90,8 +93,8 @@ def check_sources_listed(build: Build, required: Required) -> list[Finding]:
                 at(
                     where,
                     f"the entry #{source.anchor} has no grade",
-                    "add 'Grade A' (regulator, government body or peer-reviewed paper) or "
-                    "'Grade B' (professional body or reputable secondary source)",
+                    "write 'grade: A' (regulator, government body or peer-reviewed paper) or "
+                    "'grade: B' (professional body or reputable secondary source) in its entry",
                 )
             )
         if source.url and source.url not in entry.xpath(".//a/@href"):
@@ -99,7 +102,7 @@ def check_sources_listed(build: Build, required: Required) -> list[Finding]:
                 at(
                     where,
                     f"the entry #{source.anchor} does not link to {source.url}",
-                    f"add the link to the entry: [Read it online]({source.url})",
+                    f"write 'link: {source.url}' in its entry",
                 )
             )
     return problems

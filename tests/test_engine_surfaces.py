@@ -1,0 +1,110 @@
+"""Every engine rule reaches every surface: the build's verdict, the preview box, the JSON report.
+
+The faults are the ones editors met only in the test suite before the engine: each now stops
+`./run build` (whatever its flags) and shows in the preview box on its own page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+from sitecheck.preview_box import BOX_ID
+from tests.checks.site import ROOT, build_env
+from tests.conftest import page
+from tests.test_editorial_preview import mkdocs_serve, wait_for
+
+HARD = (
+    "Autologous adipose-derived stromal vascular fraction, notwithstanding considerable "
+    "methodological heterogeneity and insufficiently characterised dose-response relationships, "
+    "demonstrated statistically significant improvements in terminal hair density. "
+)
+# page -> (Markdown body, the line the box must name, words of the message)
+FAULTS = {
+    "rawlink": ('Read on.\n\n<p><a href="../nowhere/">the next step</a></p>', 13, "does not exist"),
+    "deleted": ("Read [the old page](old-page.md) first.", 11, "does not exist"),
+    "grade": (HARD * 4, 0, "reading grade"),
+    "phone": ("Call us on +1 555-0134 today.", 11, "phone number (+1 555-0134) is typed"),
+    "tooltip": (
+        "Intro.\n\n<div>PRP is written inside HTML here.</div>",
+        13,
+        "without its glossary",
+    ),
+    "citation": ("A large study found that hair grew back.", 11, "links to no source"),
+}
+NAV = "".join(f"      - {name.title()}: {name}.md\n" for name in FAULTS)
+
+
+def plant(project) -> None:
+    for name, (body, _, _) in FAULTS.items():
+        project.write(f"docs/{name}.md", page(name.title(), body))
+    project.replace(
+        "mkdocs.yml", "      - Privacy: privacy.md\n", "      - Privacy: privacy.md\n" + NAV
+    )
+    project.write("docs/orphan.md", page("Orphan", "Nobody can find this page in the menu."))
+
+
+def expected(name: str) -> str:
+    _, line, _ = FAULTS[name]
+    return f"docs/{name}.md:{line}" if line else f"docs/{name}.md"
+
+
+def test_each_rule_shows_in_the_preview_box_of_its_page(project, tmp_path):
+    plant(project)
+    log_path = tmp_path / "serve.log"
+    with mkdocs_serve(project.root, log_path) as (proc, base):
+        bodies = {name: wait_for(proc, f"{base}{name}/", log_path) for name in [*FAULTS, "orphan"]}
+        clean = wait_for(proc, base + "cost/", log_path)
+        assert proc.poll() is None, "the preview must keep running with problems on its pages"
+    for name, body in bodies.items():
+        assert BOX_ID in body, f"{name}: no problem box\n{body[:500]}"
+        box = body[body.index(f'<section id="{BOX_ID}"') :]
+        box = box[: box.index("</section>")]
+        if name == "orphan":
+            assert "docs/orphan.md</strong>: this page is not in the site" in box
+            continue
+        words = FAULTS[name][2]
+        assert f"<strong>{expected(name)}</strong>" in box and words in box, f"{name}:\n{box}"
+        assert "Fix:" in box
+    assert BOX_ID not in clean
+
+
+def test_each_rule_stops_the_build_and_is_in_the_json_report(project):
+    plant(project)
+    result = project.build(strict=True)
+    assert result.returncode != 0
+    report = json.loads((project.root / "reports" / "editorial.json").read_text(encoding="utf-8"))
+    assert report["problems"] >= len(FAULTS) + 1
+    keys = {"file", "line", "rule", "severity", "message", "fix"}
+    assert all(set(item) == keys for item in report["findings"])
+    rules = {item["file"]: item["rule"] for item in report["findings"]}
+    assert rules["docs/grade.md"] == "readability"
+    assert rules["docs/phone.md"] == "typed-facts"
+    assert rules["docs/orphan.md"] == "menu"
+    for name in FAULTS:
+        assert expected(name) in result.output, f"{name} not in the build's verdict"
+
+
+def quiet_build(project, *args: str) -> subprocess.CompletedProcess:
+    """`./run build` exactly as an editor runs it, in the copy, with the project's own .venv."""
+    for name in ("run", "requirements.lock"):
+        (project.root / name).write_bytes((ROOT / name).read_bytes())
+    os.chmod(project.root / "run", 0o755)
+    venv = project.root / ".venv"
+    if not venv.exists():
+        venv.symlink_to(ROOT / ".venv")
+    env = {k: v for k, v in build_env().items() if k != "SITECHECK_REPORT_ONLY"}
+    return subprocess.run(
+        ["./run", *args], cwd=project.root, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_quiet_build_still_stops_on_a_broken_link(project):
+    project.append("docs/cost.md", "\nSee [the price list](prices.md).\n")
+    for args in (["build", "-q"], ["build", "--quiet", "--no-strict"]):
+        result = quiet_build(project, *args)
+        assert result.returncode != 0, f"./run {' '.join(args)} published a broken link"
+        said = result.stdout + result.stderr
+        assert "docs/cost.md:" in said and "'prices.md' points to a page" in said, said
+        assert "Traceback" not in said
