@@ -44,7 +44,7 @@ you want to ask. Nothing here replaces a talk with a doctor who has examined you
 Hair loss has many causes. Some are short-lived, such as stress or illness, and the hair grows
 back by itself. Others last, such as inherited thinning. A treatment can only help if it fits
 the cause, so the first step is always a diagnosis. See [how it works]({next}#how-it-works) and
-[what it costs]({prev}#what-it-costs). What the evidence says: ([Study 2021]({sources}#study-2021)).
+[what it costs]({prev}#what-it-costs). What the evidence says: ([Kang 2021]({sources}#kang-2021)).
 
 !!! note "In short"
 
@@ -135,9 +135,7 @@ reviewed_by: Clinic medical team
 This page stands in for the real {name} page, which the theme links to.
 """
 # The pages the checks expect on every site: the sources that pages cite and the glossary.
-SOURCES = STUB.replace("which the theme links to.", "which pages cite.\n\n") + (
-    "1. Example author. *A study of hair density*. 2021. Grade A.\n    {{: #study-2021 }}\n"
-)
+SOURCES = STUB.replace("which the theme links to.", "which pages cite.\n\n{{{{ sources_list() }}}}")
 GLOSSARY = STUB.replace("which the theme links to.", "listing every word.\n\n{{{{ glossary() }}}}")
 
 

@@ -13,7 +13,7 @@ from tests.checks.browser_diagrams import (
     print_colour_problems,
 )
 from tests.checks.diagrams import PLACEMENTS
-from tests.checks.problems import Problem, assert_none
+from tests.checks.problems import assert_none, at
 from tests.checks.site import ROOT
 
 pytestmark = pytest.mark.browser
@@ -64,7 +64,7 @@ def test_no_axe_violations_on_diagram_pages_at_phone_width(diagram_visits):
 
 def test_labels_are_16px_or_more_and_inside_the_picture(diagram_visits):
     problems = [
-        Problem(
+        at(
             visit["where"],
             text,
             "shorten the label or give it font-size 16 or more in macros/diagrams/",
@@ -82,7 +82,7 @@ def test_no_layout_shift(diagram_visits):
 
 def test_diagrams_print_in_black_and_white(diagram_visits):
     problems = [
-        Problem(visit["where"], text, "add the class to the print block of theme.css")
+        at(visit["where"], text, "add the class to the print block of theme.css")
         for visit in diagram_visits
         for text in visit["print"]
     ]

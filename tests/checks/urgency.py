@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from sitecheck.finding import Finding
 from tests.checks.chromium import new_context
-from tests.checks.problems import Problem
+from tests.checks.problems import at
 
 LEVELS = ("soon", "urgent", "emergency")
 
@@ -63,7 +64,7 @@ def contrast(a: tuple, b: tuple) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def card_problems(cards: list[dict], where: str) -> list[Problem]:
+def card_problems(cards: list[dict], where: str) -> list[Finding]:
     problems = []
     for card in cards:
         page = over(card["page"], (255, 255, 255, 1.0))
@@ -78,7 +79,7 @@ def card_problems(cards: list[dict], where: str) -> list[Problem]:
             ratio = contrast(over(color, against), against)
             if ratio < need:
                 problems.append(
-                    Problem(
+                    at(
                         name,
                         f"its {part} has a contrast of {ratio:.2f}:1; at least {need}:1 is needed",
                         f"darken (light scheme) or lighten (dark scheme) --hc-{card['level']} in "
