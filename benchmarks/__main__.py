@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
         work = Path(tmp)
         if {"weight", "lighthouse"} & set(args.parts):
             from benchmarks import lighthouse, weight
-            from benchmarks.serve import serve_gzip
+            from tests.checks.nginx import serve_built_site
 
             real = build(ROOT, work / "real-site", strict=False)
             if real.returncode != 0:
@@ -78,10 +78,11 @@ def main(argv: list[str]) -> int:
             paths = weight.page_urls(real)
             if args.pages:
                 paths = [p for p in paths if p in args.pages.split(",")]
-            with serve_gzip(real.site) as url:
+            with serve_built_site(real.site) as server:
+                url = server.base_url
                 if "weight" in args.parts:
                     rows = weight.measure(url, paths, log=log)
-                    out += ["## Page weight, first visit (nginx gzip level 6)", ""]
+                    out += ["## Page weight, first visit (nginx, the shipped _nginx.conf)", ""]
                     out += weight.table(rows)
                     third = sorted({u for r in rows for u in r.third_party})
                     out += ["", f"Third-party requests: {', '.join(third) or 'none'}", ""]

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.report import markdown_table
+from tests.checks.chromium import CHROMIUM_ARGS
+from tests.checks.tools import CHROMIUM
 
 HERE = Path(__file__).resolve().parent
 CLI = HERE / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
+# The test suite's Chromium and flags (one look-up), headless as Lighthouse launches it itself.
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 AUDITS = {
     "lcp_ms": "largest-contentful-paint",
@@ -50,7 +50,10 @@ def ensure_installed() -> None:
 
 
 def run_once(url: str) -> dict:
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    chrome = os.environ.get("CHROME_PATH") or CHROMIUM.path()
+    if not chrome:
+        raise FileNotFoundError(CHROMIUM.missing_message())
+    env = {**os.environ, "CHROME_PATH": chrome}
     with tempfile.TemporaryDirectory(prefix="bench-lh-") as tmp:
         out = Path(tmp) / "report.json"
         subprocess.run(

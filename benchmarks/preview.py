@@ -17,8 +17,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.serve import free_port, wait_until_up
-from tests.checks.site import ROOT, build_env, source_map
+from sitecheck.cli import source_map
+from tests.checks.ports import free_port, stop, wait_until_listening
+from tests.checks.site import ROOT, build_env
 
 POLL = 0.02  # seconds between polls: fine-grained next to the watcher's own 0.5 s polling
 
@@ -71,7 +72,11 @@ def measure(project: Path, label: str, saves: int = 3, extra: list[str] | None =
     try:
         start = time.monotonic()
         # A 1000-page first build takes minutes; a failed build ends the process at once.
-        wait_until_up(url, timeout=900, alive=lambda: proc.poll() is None)
+        wait_until_listening(
+            port, what="mkdocs serve", timeout=900, alive=lambda: proc.poll() is None
+        )
+        while not fetch(url):  # serve listens once its first build is done; the page follows
+            time.sleep(POLL)
         startup = time.monotonic() - start
         times = []
         for n in range(saves):
@@ -89,8 +94,7 @@ def measure(project: Path, label: str, saves: int = 3, extra: list[str] | None =
             log(f"preview: {label} save {n + 1}: {times[-1]:.2f} s")
     finally:
         source.write_text(original, encoding="utf-8")
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop(proc)
     pages = len(source_map(project))
     return PreviewResult(label, pages, startup, times, args)
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from tests.checks.site import PROJECT_PARTS, ROOT, load_config_yaml
+from sitecheck.config import load_config
+from tests.checks.site import PROJECT_PARTS, ROOT
 
 FANOUT = 10  # pages per section, sections per group: short menus a patient can scan
 IMAGE = "images/benchmark-diagram.svg"
@@ -182,7 +183,7 @@ def glossary_terms(root: Path = ROOT) -> list[str]:
 
 
 def snippet_dirs(root: Path) -> list[Path]:
-    config = load_config_yaml(root / "mkdocs.yml")
+    config = load_config(root / "mkdocs.yml")
     found = []
     for ext in config.get("markdown_extensions") or []:
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:

@@ -1,4 +1,8 @@
-"""Page weight of a first visit: every request a page makes in Chromium, as transferred (gzip)."""
+"""Page weight of a first visit: every request a page makes in Chromium, as transferred (gzip).
+
+The pages are served by nginx with the shipped server block (`tests.checks.nginx`), so the
+compression measured is the one patients receive.
+"""
 
 from __future__ import annotations
 
@@ -48,13 +52,19 @@ def gzip_body_size(url: str) -> int:
         return len(response.read())  # urllib does not decompress: this is the wire size
 
 
+def is_search_index(request) -> bool:
+    return request.url.split("?")[0].endswith(SEARCH_INDEX)
+
+
 def measure_page(browser, base_url: str, path: str) -> Weight:
-    context = browser.new_context(
+    from tests.checks.chromium import new_context
+
+    context = new_context(
+        browser,
         viewport={"width": 412, "height": 823},  # Lighthouse's mobile screen (Moto G Power)
         device_scale_factor=1.75,
         is_mobile=True,
         has_touch=True,
-        service_workers="block",
     )
     weight = Weight(path or "/")
     sizes: list[tuple[str, str, int]] = []
@@ -75,8 +85,11 @@ def measure_page(browser, base_url: str, path: str) -> Weight:
     page = context.new_page()
     context.on("requestfinished", finished)
     context.on("requestfailed", failed)
-    page.goto(base_url + path, wait_until="networkidle")
-    page.wait_for_timeout(300)  # late fetches (search worker, sitemap for instant navigation)
+    # The search worker fetches its index after the page has loaded: wait for that state, not
+    # for a time, so the index is always measured (in its own column).
+    with context.expect_event("requestfinished", predicate=is_search_index):
+        page.goto(base_url + path, wait_until="networkidle")
+    page.wait_for_load_state("networkidle")
     context.close()
     host = urlsplit(base_url).netloc
     for url, kind, size in sizes:
@@ -94,11 +107,11 @@ def measure_page(browser, base_url: str, path: str) -> Weight:
 def measure(base_url: str, paths: list[str], log=print) -> list[Weight]:
     from playwright.sync_api import sync_playwright
 
-    from tests.checks.browser import CHROMIUM_ARGS, chromium_path
+    from tests.checks.chromium import launch
 
     results = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         for path in paths:
             results.append(measure_page(browser, base_url, path))
             log(f"weight: /{path} {results[-1].transferred / 1024:.1f} KiB")

@@ -6,7 +6,16 @@ lists them, so adding one is one line here.
 
 from __future__ import annotations
 
-from . import build_date, diagrams, glossary, sources
+import sys
+from pathlib import Path
+
+try:
+    from . import build_date, diagrams, glossary, sources
+except ImportError:
+    # Zensical loads this file by its path, without registering the package macros/ or making
+    # the project importable: put the project on the path and import the package the normal way.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from macros import build_date, diagrams, glossary, sources
 
 MODULES = [build_date, glossary, sources, diagrams]
 

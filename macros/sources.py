@@ -22,7 +22,12 @@ def nav_titles(nav) -> dict[str, str]:
     """{'cost.md': 'Cost', ...} from mkdocs.yml's nav: (nested sections included)."""
     titles = {}
     for item in nav or []:
-        if isinstance(item, dict):
+        if isinstance(item, dict) and "children" in item and "title" in item:
+            # Zensical hands macros its normalised nav: {title, url, children, ...} per entry.
+            if item.get("url"):
+                titles[item["url"]] = item["title"]
+            titles.update(nav_titles(item["children"]))
+        elif isinstance(item, dict):
             for title, target in item.items():
                 if isinstance(target, str):
                     titles[target] = title

@@ -62,7 +62,10 @@ def line_of_link(page, url: str) -> int:
     """The Markdown line that most likely holds the link, else 0 (the whole file)."""
     parts = urlsplit(url)
     stem = PurePosixPath(parts.path.rstrip("/")).name
-    for needle in (url, f"#{parts.fragment}" if parts.fragment else "", stem):
+    # "stem.md" before the bare stem: Zensical writes an unresolved 'prices.md' as '../prices/',
+    # and the bare word 'prices' may stand in the text lines before the link.
+    md = f"{stem}.md" if stem else ""
+    for needle in (url, f"#{parts.fragment}" if parts.fragment else "", md, stem):
         if needle:
             line = first_line(page.raw, re.escape(needle))
             if line:

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from sitecheck.config import ConfigLoader as _Loader  # the one mkdocs.yml loader
+
 # Names reserved for examples (RFC 2606 / RFC 6761); they never reach a real clinic.
 EXAMPLE_HOST = re.compile(r"(^|\.)(example|test|invalid|localhost)$|(^|\.)example\.(com|net|org)$")
 # 555-0100 to 555-0199 are the North American numbers reserved for fiction.
@@ -22,13 +24,6 @@ EXAMPLE_PHONE = re.compile(r"555\D?01\d\d(?!\d)")
 EXAMPLE_WORD = re.compile(r"\bexample\b", re.IGNORECASE)
 # A fact only the clinic can give, left as the obvious placeholder (mkdocs.yml extra.clinic).
 PLACEHOLDER = re.compile(r"TO BE CONFIRMED BY THE CLINIC", re.IGNORECASE)
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml as data; its !!python/name tags are irrelevant here."""
-
-
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def _settings(node: yaml.Node, path: str = ""):

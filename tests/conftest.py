@@ -89,26 +89,23 @@ def site_server(built_site):
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium. In CI a missing browser fails the test; locally it skips."""
-    import os
-
     from playwright.sync_api import sync_playwright
 
-    from tests.checks.browser import CHROMIUM_ARGS, chromium_path, missing_browser_message
+    from tests.checks.chromium import launch
+    from tests.checks.tools import CHROMIUM
 
-    path = chromium_path()
-    if not path:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(missing_browser_message())
-        pytest.skip(missing_browser_message())
+    CHROMIUM.require()
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 
 
 @pytest.fixture
 def browser_page(browser):
-    context = browser.new_context(service_workers="block")
+    from tests.checks.chromium import new_context
+
+    context = new_context(browser)
     page = context.new_page()
     yield page
     context.close()

@@ -10,7 +10,7 @@ import zlib
 import pytest
 
 from benchmarks import weight
-from benchmarks.serve import serve_gzip
+from tests.checks.nginx import require_nginx, serve_built_site
 from tests.conftest import page
 
 pytestmark = pytest.mark.browser
@@ -34,8 +34,11 @@ def noise_png(width: int, height: int) -> bytes:
 
 
 def test_weight_is_what_nginx_sent_with_gzip(built_site, browser):
-    with serve_gzip(built_site.site) as url:
-        measured = weight.measure_page(browser, url, "")
+    require_nginx()
+    with serve_built_site(built_site.site) as server:
+        measured = weight.measure_page(browser, server.base_url, "")
+        # the shipped configuration, not a benchmark's own: its security headers are there
+        assert "content-security-policy" in server.get("/").headers
     assert measured.requests >= 3
     assert sum(measured.by_kind.values()) == measured.transferred
     css_on_disk = sum(p.stat().st_size for p in built_site.site.rglob("*.css"))
@@ -61,8 +64,9 @@ def test_heavy_page_and_third_party_request_are_flagged(project, browser):
     )
     built = project.build()
     assert built.returncode == 0, built.output
-    with serve_gzip(built.site) as url:
-        measured = weight.measure_page(browser, url, "heavy/")
+    require_nginx()
+    with serve_built_site(built.site) as server:
+        measured = weight.measure_page(browser, server.base_url, "heavy/")
     assert measured.by_kind["img"] > 120 * 1024
     assert any("cdn.tracker.example" in u for u in measured.third_party)
     row = weight.table([measured])[2]

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.checks.browser_keyboard import focus_problems, search_results, skip_link_problems
+from tests.checks.chromium import new_context
 from tests.checks.serve import serve
 from tests.conftest import ProjectCopy
 
@@ -14,7 +15,7 @@ PAGES = ["", "cost/"]
 @pytest.fixture(scope="module")
 def offline_page(browser):
     """A tab that cannot reach any other host, as if the patient were offline."""
-    context = browser.new_context(service_workers="block")
+    context = new_context(browser)
     context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
     page = context.new_page()
     yield page

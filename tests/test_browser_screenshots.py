@@ -7,6 +7,7 @@ a page, not a blank or error screen.
 import pytest
 
 from tests.checks.browser_audit import DESKTOP, PHONE
+from tests.checks.chromium import new_context
 from tests.checks.site import ROOT
 
 pytestmark = pytest.mark.browser
@@ -19,7 +20,7 @@ SIZES = {"phone": PHONE, "desktop": DESKTOP}
 @pytest.mark.parametrize("size", SIZES)
 def test_screenshots_of_home_and_cost(browser, site_server, size):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=SIZES[size], service_workers="block")
+    context = new_context(browser, viewport=SIZES[size])
     try:
         page = context.new_page()
         for name, path in PAGES.items():

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from macros import diagrams as macro
+from sitecheck.config import load_config
 from tests.checks.diagrams import FIX, PLACEMENTS, figures, optimised, svg_files
-from tests.checks.site import ROOT, load_config_yaml
+from tests.checks.site import ROOT
 
-CLINIC = load_config_yaml(ROOT / "mkdocs.yml")["extra"]["clinic"]
+CLINIC = load_config(ROOT)["extra"]["clinic"]
 MAX_BYTES = 15 * 1024
 # What one diagram may add to a page, gzipped as a server sends it.
 MAX_GZIP_BYTES = 2 * 1024

@@ -1,26 +1,19 @@
 """Under `mkdocs serve`, a page with editorial problems shows them in a box at the top."""
 
 import contextlib
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
 from sitecheck.preview_box import BOX_ID
+from tests.checks.ports import free_port, poll, stop
 from tests.checks.site import build_env
 from tests.conftest import page
 
 CLAIM = "Our treatment is completely\nsafe and the results are permanent."
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str | None:
@@ -45,35 +38,20 @@ def mkdocs_serve(project, log_path):
         try:
             yield proc, f"http://127.0.0.1:{port}/"
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
 
-def wait_for(proc, url: str, log_path, seconds: float = 180) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"mkdocs serve stopped:\n{log_path.read_text()}")
-        body = fetch(url)
-        if body is not None:
-            return body
-        time.sleep(0.5)
-    pytest.fail(f"mkdocs serve did not answer {url} in {seconds} s:\n{log_path.read_text()}")
-
-
-@pytest.mark.browser
-def wait_until(proc, url: str, log_path, text: str, seconds: float = 120) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        body = wait_for(proc, url, log_path)
-        if text in body:
-            return body
-        time.sleep(0.5)
-    pytest.fail(f"{url} never showed {text!r} after the edit:\n{log_path.read_text()}")
+def wait_until(proc, url: str, log_path, text: str = "", seconds: float = 300) -> str:
+    """The page at `url` once it is served and shows `text` (serve rebuilds after an edit)."""
+    try:
+        return poll(
+            lambda: (body := fetch(url)) is not None and text in body and body,
+            what=f"{url} showing {text!r}",
+            timeout=seconds,
+            alive=lambda: proc.poll() is None,
+        )
+    except AssertionError as failure:
+        pytest.fail(f"mkdocs serve: {failure}:\n{log_path.read_text()}")
 
 
 def box_accessibility(browser_page, url: str) -> dict[str, list[str]]:
@@ -92,6 +70,7 @@ def box_accessibility(browser_page, url: str) -> dict[str, list[str]]:
     return found
 
 
+@pytest.mark.browser
 def test_planted_claim_shows_in_the_preview_box_and_the_terminal(project, tmp_path, browser_page):
     project.write("docs/claimy.md", page("Claimy", CLAIM))
     project.replace(
@@ -101,8 +80,8 @@ def test_planted_claim_shows_in_the_preview_box_and_the_terminal(project, tmp_pa
     )
     log_path = tmp_path / "serve.log"
     with mkdocs_serve(project.root, log_path) as (proc, base):
-        body = wait_for(proc, base + "claimy/", log_path)
-        clean = wait_for(proc, base + "cost/", log_path)
+        body = wait_until(proc, base + "claimy/", log_path)
+        clean = wait_until(proc, base + "cost/", log_path)
         violations = box_accessibility(browser_page, base + "claimy/")
         # After an edit, serve rebuilds with reloaded hooks: the box must follow the new text.
         project.write("docs/claimy.md", page("Claimy", "Now it is risk-free."))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.csp_browser import CspWatcher
+from tests.checks.csp_watch import CspWatcher
 from tests.checks.inline_scripts import inline_script_problems
 from tests.checks.nginx import BROWSER_ORIGIN, browser_context, prepare, require_nginx, run_nginx
 from tests.checks.problems import report

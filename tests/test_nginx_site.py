@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.checks.csp_browser import CspWatcher
+from tests.checks.chromium import wait_for_path
+from tests.checks.csp_watch import CspWatcher
 from tests.checks.inline_scripts import inline_script_problems
 from tests.checks.nginx import (
     BROWSER_ORIGIN,
@@ -142,7 +143,7 @@ def test_search_navigation_and_palette_work_under_the_csp(nginx, browser):
         page.evaluate("window.__stillHere = true")
         heading = page.locator("h1").first.inner_text()
         page.locator('.md-sidebar--primary a.md-nav__link[href$="cost/"]').first.click()
-        page.wait_for_url("**/cost/")
+        wait_for_path(page, "cost/")
         # Instant navigation updates the address first, the content a moment later.
         page.wait_for_function("h => document.querySelector('h1').innerText !== h", arg=heading)
         assert page.evaluate("window.__stillHere === true"), "the click reloaded the whole page"
@@ -150,14 +151,14 @@ def test_search_navigation_and_palette_work_under_the_csp(nginx, browser):
         # Search: Material's web worker loads and answers.
         page.locator("input.md-search__input").click()
         page.keyboard.type("cost", delay=30)  # Material searches on key events
-        page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=10_000)
+        page.locator(".md-search-result__item").first.wait_for(state="attached")
         assert "matching document" in page.locator(".md-search-result__meta").inner_text()
         page.keyboard.press("Escape")
 
         # Glossary tooltip: Material positions it through the CSSOM, which CSP allows.
         page.goto(BROWSER_ORIGIN + "sources/", wait_until="networkidle")
         page.locator("article abbr").first.hover()
-        page.locator(".md-tooltip2--active").first.wait_for(timeout=5_000)
+        page.locator(".md-tooltip2--active").first.wait_for()
 
         # Palette toggle: light to dark.
         scheme = page.locator("body").get_attribute("data-md-color-scheme")
@@ -183,7 +184,7 @@ def test_self_check_works_under_the_csp_after_instant_navigation(nginx, browser)
         page.goto(BROWSER_ORIGIN, wait_until="networkidle")
         page.evaluate("window.__stillHere = true")
         page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{PAGE}"]').first.click()
-        page.locator(f"{BOX}[data-self-check-ready]").wait_for(timeout=10_000)
+        page.locator(f"{BOX}[data-self-check-ready]").wait_for()
         assert page.evaluate("window.__stillHere === true"), "the click reloaded the whole page"
         before = page.locator(RESULT).inner_text()
         page.locator(BOXES).first.check()

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from axe_playwright_python.sync_playwright import Axe
 
 from sitecheck.finding import Finding
+from tests.checks.chromium import new_context
 from tests.checks.problems import at
 
 # WCAG 2.2 AA as axe-core tags it. wcag22aa includes `target-size` (tap targets of 24x24 px).
@@ -50,9 +51,7 @@ class Visitor:
 
     def __init__(self, browser, *, scheme: str, viewport: dict):
         self.scheme = scheme
-        self.context = browser.new_context(
-            color_scheme=scheme, viewport=viewport, service_workers="block"
-        )
+        self.context = new_context(browser, color_scheme=scheme, viewport=viewport)
         # Any other host is refused before it leaves the machine, and recorded by name.
         self.context.route(lambda url: not is_local(url), self._block)
         self.page = self.context.new_page()

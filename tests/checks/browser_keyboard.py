@@ -69,7 +69,7 @@ def search_results(page, url: str | None, word: str) -> list[str]:
     # Typed key by key: Material searches on key presses, not on a pasted value.
     page.locator(".md-search__input").press_sequentially(word, delay=30)
     try:
-        page.locator(".md-search-result__meta").filter(has_text="match").wait_for(timeout=10_000)
+        page.locator(".md-search-result__meta").filter(has_text="match").wait_for()
     except PlaywrightTimeout:
         return []
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")

@@ -8,15 +8,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sitecheck.config import load_config
 from sitecheck.finding import Finding
 from sitecheck.html import parse, visible_text_blocks
 from sitecheck.typed_facts import fact_pattern
 from tests.checks.problems import at
-from tests.checks.site import Build, load_config_yaml
+from tests.checks.site import Build
 
 
 def clinic_facts(project: Path) -> dict:
-    return load_config_yaml(project / "mkdocs.yml")["extra"]["clinic"]
+    return load_config(project / "mkdocs.yml")["extra"]["clinic"]
 
 
 def shown_text(page: Path) -> str:

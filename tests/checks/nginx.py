@@ -1,4 +1,9 @@
-"""Run Debian's nginx with the project's generated configuration on a free loopback port."""
+"""Run Debian's nginx with the project's generated configuration on a free loopback port.
+
+The one nginx starter: the real-server tests and the page-weight benchmark both serve the
+shipped server block (`_nginx.conf` of a build), changed only in its listen address, root and
+TLS lines, so what they measure is what patients receive.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,14 @@ import http.client
 import os
 import pwd
 import re
-import shutil
-import socket
 import subprocess
-import time
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-# Debian installs nginx outside a normal user's PATH.
-NGINX_PATHS = ("/usr/sbin/nginx",)
+from tests.checks.ports import free_port, stop, wait_until_listening
+from tests.checks.tools import NGINX
 
 MAIN_CONF = """\
 # Test wrapper around the generated server block: everything under a temporary prefix,
@@ -42,38 +45,9 @@ http {{
 """
 
 
-def nginx_path() -> str | None:
-    explicit = os.environ.get("NGINX")
-    if explicit:
-        return explicit
-    for path in NGINX_PATHS:
-        if os.access(path, os.X_OK):
-            return path
-    return shutil.which("nginx")
-
-
-def missing_nginx_message() -> str:
-    return (
-        "nginx was not found, so the real-server tests cannot run. Install Debian's nginx with "
-        "'sudo apt-get install nginx' (./run test does this for you when it can), "
-        "or set NGINX=/path/to/nginx."
-    )
-
-
 def require_nginx() -> None:
     """Like the browser fixture: in CI a missing nginx fails the test, locally it skips."""
-    import pytest
-
-    if not nginx_path():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(missing_nginx_message())
-        pytest.skip(missing_nginx_message())
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    NGINX.require()
 
 
 def for_test(generated: str, *, root: Path, port: int) -> str:
@@ -116,8 +90,8 @@ class Nginx:
 def prepare(site_conf: str, prefix: Path) -> list[str]:
     """Write the wrapper and `site_conf` under `prefix`; return nginx's command line. The
     configuration is tested first, so a broken one fails with nginx's own message."""
-    binary = nginx_path()
-    assert binary, missing_nginx_message()
+    binary = NGINX.path()
+    assert binary, NGINX.missing_message()
     prefix.mkdir(parents=True, exist_ok=True)
     (prefix / "tmp").mkdir(exist_ok=True)
     (prefix / "site.conf").write_text(site_conf)
@@ -139,24 +113,27 @@ def run_nginx(site: Path, generated_conf: str, prefix: Path) -> Iterator[Nginx]:
     args = prepare(for_test(generated_conf, root=site, port=port), prefix)
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            if proc.poll() is not None:
-                raise AssertionError(f"nginx stopped at start:\n{proc.stderr.read().decode()}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-                break
-            if time.monotonic() > deadline:
-                raise AssertionError("nginx did not answer on its port within 10 s")
-            time.sleep(0.05)
+        try:
+            wait_until_listening(port, what="nginx", alive=lambda: proc.poll() is None)
+        except AssertionError as failure:
+            said = proc.stderr.read().decode() if proc.poll() is not None else ""
+            raise AssertionError(f"{failure}\n{said}") from None
         yield Nginx(f"http://127.0.0.1:{port}/", port, proc.pid, prefix)
     finally:
-        proc.terminate()  # SIGTERM to this pid: nginx's fast shutdown
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)  # SIGTERM to this pid: nginx's fast shutdown
         proc.stderr.close()
+
+
+@contextlib.contextmanager
+def serve_built_site(site: Path) -> Iterator[Nginx]:
+    """nginx serving a built site with the `_nginx.conf` its build wrote (the benchmark's way:
+    no pytest folder, a throw-away prefix)."""
+    conf = (site / "_nginx.conf").read_text(encoding="utf-8")
+    with (
+        tempfile.TemporaryDirectory(prefix="nginx-") as prefix,
+        run_nginx(site.resolve(), conf, Path(prefix)) as server,
+    ):
+        yield server
 
 
 # Material's instant navigation matches links against sitemap.xml after copying only the
@@ -166,6 +143,6 @@ BROWSER_ORIGIN = "http://patients.test/"
 
 
 def browser_context(browser, server: Nginx, **options):
-    return browser.new_context(
-        proxy={"server": f"http://127.0.0.1:{server.port}"}, service_workers="block", **options
-    )
+    from tests.checks.chromium import new_context
+
+    return new_context(browser, proxy={"server": f"http://127.0.0.1:{server.port}"}, **options)

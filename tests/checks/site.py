@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from sitecheck.cli import load_built_site
-from sitecheck.cli import source_map as engine_source_map
+from sitecheck.cli import load_built_site, source_map
 from sitecheck.config import load_config
 from sitecheck.finding import Finding
 from sitecheck.report import read_json
@@ -43,7 +42,7 @@ class Build:
 
     @cached_property
     def config(self) -> dict:
-        return load_config_yaml(self.project / "mkdocs.yml")
+        return load_config(self.project)
 
     @property
     def site_url(self) -> str:
@@ -80,28 +79,23 @@ class Build:
         return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
-def load_config_yaml(path: Path) -> dict:
-    """mkdocs.yml as data (the engine's loader)."""
-    return load_config(path)
-
-
-def source_map(project: Path) -> dict[str, str]:
-    """Built HTML path -> "docs/x.md", the engine's own map."""
-    return engine_source_map(project)
-
-
 def build(project: Path, site: Path, *, strict: bool = True) -> Build:
     args = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(project / "mkdocs.yml")]
     args += ["-d", str(site)] + (["--strict"] if strict else [])
-    proc = subprocess.run(
+    proc = run_in(project, args, report_only=not strict)
+    return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
+
+
+def run_in(project: Path, args: list[str], *, report_only: bool = False):
+    """Run a build or check command in `project` as ./run would, capturing what it prints."""
+    return subprocess.run(
         args,
         cwd=project,
-        env=build_env(report_only=not strict),
+        env=build_env(report_only=report_only),
         capture_output=True,
         text=True,
         check=False,
     )
-    return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
 
 
 def copy_project(dest: Path) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from sitecheck.finding import Finding
+from tests.checks.chromium import new_context
 from tests.checks.problems import at
 
 LEVELS = ("soon", "urgent", "emergency")
@@ -89,7 +90,7 @@ def card_problems(cards: list[dict], where: str) -> list[Finding]:
 
 
 def measure(browser, url: str, scheme: str, media: str = "screen") -> list[dict]:
-    context = browser.new_context(color_scheme=scheme, service_workers="block")
+    context = new_context(browser, color_scheme=scheme)
     try:
         page = context.new_page()
         page.emulate_media(media=media, color_scheme=scheme)

@@ -1,6 +1,12 @@
-"""Watch a Chromium page for Content-Security-Policy violations, as a patient's browser sees them."""
+"""Watch a Chromium page for Content-Security-Policy violations, as a patient's browser sees them.
+
+The one CSP watcher: used on pages served by nginx with the generated headers, and on pages
+served by the plain test server with the policy added by `open_with_csp`.
+"""
 
 from __future__ import annotations
+
+from tests.checks.chromium import new_context
 
 # Runs before any page script (Playwright init scripts are exempt from the page's CSP).
 LISTENER = """
@@ -34,8 +40,33 @@ class CspWatcher:
 
     def take(self) -> list[str]:
         """Violations since the last call (events in this document plus console errors)."""
-        events = self.page.evaluate("window.__cspViolations.splice(0)")
+        # (about:blank, before the first visit, has no listener)
+        events = self.page.evaluate("(window.__cspViolations || []).splice(0)")
         console, self.console = self.console, []
         # Chromium reports a violation both ways; the console is the fallback for any
         # violation that raised no event, so it counts only when there was none.
         return events or [f"console: {text}" for text in console]
+
+    def visit(self, url: str) -> list[str]:
+        """Open `url`, let it settle, and return the violations it caused."""
+        self.take()
+        self.page.goto(url, wait_until="networkidle")
+        return self.take()
+
+
+def open_with_csp(browser, csp: str):
+    """A context and a watched tab whose HTML pages all arrive with the CSP header, as the
+    production host sends them (for servers that send no headers of their own)."""
+    context = new_context(browser)
+
+    def add_csp(route):
+        if route.request.resource_type != "document":
+            route.continue_()
+            return
+        response = route.fetch()
+        route.fulfill(
+            response=response, headers={**response.headers, "content-security-policy": csp}
+        )
+
+    context.route("**/*", add_csp)
+    return context, CspWatcher(context.new_page())

@@ -1,0 +1,44 @@
+"""Build a project copy with Zensical (pinned in the lock), which reads mkdocs.yml and overrides/
+but runs no MkDocs hook: the suite checks its output with the engine, as editors would with
+`./run editorial site/`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.checks.site import Build, run_in
+
+ZENSICAL = Path(sys.executable).with_name("zensical")
+# What a static host may publish: pages, styles, scripts, data the pages fetch, images, and the
+# licence notice Zensical ships with its scripts. Anything else (a .py, a .yml) is a leak.
+PUBLISHABLE = {".html", ".css", ".js", ".json", ".xml", ".png", ".svg", ".ico", ".webmanifest"}
+PUBLISHABLE_NAMES = {"LICENSE"}
+# Zensical copies every non-template file of the theme folder, so overrides/README.md (the
+# editors' guide to the theme, public in the repository anyway) lands at /README.md. MkDocs
+# leaves it out. Allowed by its exact path, so any other file still fails.
+PUBLISHABLE_PATHS = {"README.md"}
+
+
+def zensical_build(project: Path) -> Build:
+    """`zensical build` in `project` (into its site_dir, site/). Zensical writes no
+    reports/editorial.json (no hook): read findings with `Build.recheck()`."""
+    proc = run_in(project, [str(ZENSICAL), "build", "--clean", "-f", "mkdocs.yml"])
+    return Build(project, project / "site", proc.returncode, proc.stdout + proc.stderr)
+
+
+def unpublishable(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file()
+        and p.suffix not in PUBLISHABLE
+        and p.name not in PUBLISHABLE_NAMES
+        and p.relative_to(site).as_posix() not in PUBLISHABLE_PATHS
+    )
+
+
+def editorial(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """`./run editorial SITE` (the run script execs `python -m sitecheck`)."""
+    return run_in(project, [sys.executable, "-m", "sitecheck", str(site)])
