@@ -23,7 +23,7 @@ if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.p
 
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 
-from sitecheck import headers, markup, preview_box, report  # noqa: E402
+from sitecheck import headers, markup, preview_box, published_files, report  # noqa: E402
 from sitecheck.claims import RulesError  # noqa: E402
 from sitecheck.engine import RULES_FILE, Engine, Page  # noqa: E402
 from sitecheck.finding import NOTICE  # noqa: E402
@@ -55,6 +55,10 @@ def on_config(config):
 def on_files(files, config):
     engine = state["engine"]
     engine.reset()
+    found, refused = published_files.check_docs(Path(config.docs_dir))  # before any rendering
+    engine.findings += found
+    for file in [f for f in files if published_files.is_refused(f.src_uri, refused)]:
+        files.remove(file)
     context = engine.context
     context.sources = {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}
     context.outputs = {f.dest_uri for f in files if f.inclusion.is_included()}

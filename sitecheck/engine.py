@@ -26,6 +26,7 @@ from . import (
     links,
     pages,
     readability,
+    sanitize,
     typed_facts,
 )
 from .claims import Allowed, check_claims, load_rules
@@ -34,8 +35,8 @@ from .front_matter import check_front_matter
 from .html import ids_of, main_content, parse_html
 from .images import check_images
 from .leftovers import check_leftovers_in_page
-from .raw_html import check_raw_html
 from .review_dates import overdue_notice, review_due
+from .theme_scripts import ThemeScripts
 
 RULES_FILE = "sitecheck/claims_rules.yml"
 
@@ -91,6 +92,10 @@ class SiteContext:
         return (self.config.get("extra") or {}).get("clinic") or {}
 
     @cached_property
+    def theme_scripts(self) -> ThemeScripts:
+        return ThemeScripts(self.project)
+
+    @cached_property
     def glossary_terms(self) -> list[glossary.Term]:
         return glossary.read_terms(self.project)[0]
 
@@ -103,6 +108,7 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("page-parts", pages.check_parts),
     ("leftovers", check_leftovers_in_page),
     ("inline-code", inline_code.check_page),
+    ("raw-html", sanitize.check_page),
     ("readability", readability.check_page),
     ("glossary", glossary.check_page),
     ("typed-facts", typed_facts.check_page),
@@ -132,7 +138,7 @@ class Engine:
         self.findings: list[Finding] = []
         self.allowed: list[Allowed] = []
         self.pages: dict[str, Page] = {}
-        self.inline = inline_code.Collected()
+        self.inline = inline_code.Collected(self.context.theme_scripts.allowed)
         self.context.readings = []
 
     # -- source rules -------------------------------------------------------------------
@@ -147,7 +153,6 @@ class Engine:
                 what, _, fix = overdue_notice(due, self.context.today).partition(" Fix: ")
                 found.append(Finding(file, 0, what.split(": ", 1)[1], fix, "review-date", NOTICE))
         found += stamp("images", check_images(raw, file, page_dir))
-        found += stamp("raw-html", check_raw_html(raw, file))
         self.allowed += claims.allowed
         self.findings += found
         return found
