@@ -65,7 +65,8 @@ def _refusal(rel: str, path: Path, docs: Path) -> tuple[str, str] | None:
 
 
 def nesting_depth(text: str) -> tuple[int, int]:
-    """The deepest list, quote or HTML nesting in a page, and the line where it is reached."""
+    """The deepest list, quote or HTML nesting in a page, and the first line deeper than
+    MAX_NESTING (0 when none is)."""
     deepest, where, html_depth = 0, 0, 0
     code_free = without_code(text).splitlines()
     for number, line in enumerate(text.splitlines(), 1):
@@ -83,8 +84,9 @@ def nesting_depth(text: str) -> tuple[int, int]:
                 continue
             html_depth = max(0, html_depth - 1) if closing else html_depth + 1
             depth = max(depth, html_depth)
-        if depth > deepest:
-            deepest, where = depth, number
+        if depth > MAX_NESTING and not where:
+            where = number
+        deepest = max(deepest, depth)
     return deepest, where
 
 
@@ -108,7 +110,8 @@ def check_page_text(text: str, file: str, size: int) -> list[Finding]:
             Finding(
                 file,
                 line,
-                f"lists, quotes or HTML boxes are nested {depth} levels deep here; at most "
+                f"lists, quotes or HTML boxes are nested more than {MAX_NESTING} levels deep from "
+                f"here ({depth} at the deepest); at most "
                 f"{MAX_NESTING} can be built.",
                 "flatten the list: start a new list or a new section instead of indenting further.",
             )
