@@ -137,6 +137,8 @@ def check_page(page, context) -> list[Finding]:
     content = page.content if page.is_doc and page.content is not None else None
     in_content = set() if content is None else set(content.xpath(".//script/text()"))
     styled = set() if content is None else set(content.xpath(".//@style"))
+    if content is not None:
+        handlers = [h for h in handlers if h not in scan(content, h.page)[2]]
     out = [
         Finding(
             page.file,
