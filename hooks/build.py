@@ -55,7 +55,7 @@ def on_config(config):
 def on_files(files, config):
     engine = state["engine"]
     engine.reset()
-    found, refused = published_files.check_docs(Path(config.docs_dir))  # before any rendering
+    found, refused = published_files.check_docs(Path(config.docs_dir), config.extra)  # first
     engine.findings += found
     for file in [f for f in files if published_files.is_refused(f.src_uri, refused)]:
         files.remove(file)

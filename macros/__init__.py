@@ -6,7 +6,15 @@ lists them, so adding one is one line here. Pages are rendered in a sandbox (san
 
 from __future__ import annotations
 
-from . import glossary, sandbox
+import sys
+from pathlib import Path
+
+# Zensical loads this file on its own, not as a package: make `macros` and `sitecheck` findable.
+PROJECT = Path(__file__).resolve().parents[1]
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+from macros import glossary, sandbox  # noqa: E402
 
 MODULES = [glossary]
 
@@ -14,6 +22,7 @@ MODULES = [glossary]
 def define_env(env):
     for module in MODULES:
         module.register(env)
+    sandbox.check_zensical_page(env)
 
 
 def on_pre_page_macros(env):

@@ -10,6 +10,8 @@ and line of such an attribute before anything is rendered.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2.sandbox import SandboxedEnvironment
 
 # Environment settings carried over to the sandbox.
@@ -47,3 +49,21 @@ def before_page(env) -> None:
     """mkdocs-macros' on_pre_page_macros: runs before each page is rendered."""
     env._env = sandboxed(env.env)
     page_variables(env.variables, env.conf.get("extra") or {}, env.macros)
+
+
+def check_zensical_page(env) -> None:
+    """Zensical builds a plain Jinja environment per page and calls define_env just before it
+    renders that page, with no hook to swap the environment: refuse the page's templates there,
+    with sitecheck's allow-list, before they run. (mkdocs-macros has on_pre_page_macros.)"""
+    page = getattr(env, "page", None)
+    if hasattr(env, "pre_macro_functions") or page is None:
+        return  # mkdocs-macros: before_page() sandboxes it
+    from sitecheck.template_code import check_template_code
+
+    docs = Path(env.conf.get("docs_dir", "docs"))
+    source = docs if docs.is_absolute() else Path(env.project_dir) / docs
+    path = source / page.path
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    found = check_template_code(text, f"docs/{page.path}", env.conf.get("extra") or {})
+    if found:
+        raise ValueError("\n".join(str(f) for f in found))

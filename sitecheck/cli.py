@@ -36,7 +36,7 @@ def source_map(project: Path) -> dict[str, str]:
 
 def check_sources(engine: Engine, project: Path) -> None:
     docs = project / "docs"
-    found, refused = check_docs(docs)
+    found, refused = check_docs(docs, engine.context.config.get("extra") or {})
     engine.findings += found
     pages = set(doc_pages(docs))
     for path in sorted(docs.rglob("*.md")):

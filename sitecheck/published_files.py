@@ -90,7 +90,7 @@ def nesting_depth(text: str) -> tuple[int, int]:
     return deepest, where
 
 
-def check_page_text(text: str, file: str, size: int) -> list[Finding]:
+def check_page_text(text: str, file: str, size: int, facts=()) -> list[Finding]:
     if size > MAX_PAGE_BYTES:
         return [
             Finding(
@@ -101,7 +101,7 @@ def check_page_text(text: str, file: str, size: int) -> list[Finding]:
                 "split it into several pages, or move long tables and lists to a download.",
             )
         ]
-    code = check_template_code(text, file)
+    code = check_template_code(text, file, facts)
     if code:
         return code
     depth, line = nesting_depth(text)
@@ -119,9 +119,10 @@ def check_page_text(text: str, file: str, size: int) -> list[Finding]:
     return []
 
 
-def check_docs(docs: Path) -> tuple[list[Finding], set[str]]:
+def check_docs(docs: Path, facts=()) -> tuple[list[Finding], set[str]]:
     """Every refused file under docs/ (paths relative to docs/, as MkDocs names them), and
-    the findings, stamped with this rule's name."""
+    the findings, stamped with this rule's name. `facts`: the names under mkdocs.yml `extra:`,
+    the only variables a page's templates may use."""
     findings, refused = [], set()
     for folder, dirs, names in os.walk(docs, followlinks=False):
         base = Path(folder)
@@ -138,7 +139,7 @@ def check_docs(docs: Path) -> tuple[list[Finding], set[str]]:
             if name.endswith(".md") and path.is_file():
                 data = path.read_bytes()
                 text = data[: MAX_PAGE_BYTES + 1].decode("utf-8", "replace")
-                page = check_page_text(text, f"docs/{rel}", len(data))
+                page = check_page_text(text, f"docs/{rel}", len(data), facts)
                 findings += page
                 refused |= {rel} if page else set()
         dirs[:] = [d for d in dirs if not (base / d).is_symlink() or _inside(base / d, docs)]
