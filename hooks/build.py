@@ -84,8 +84,16 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     output = markup.fix(output)
     file = f"docs/{page.file.src_uri}"
-    state["engine"].check_page(Page(page.file.dest_uri, file, output, page.file.content_string))
-    return output
+    built = Page(page.file.dest_uri, file, output, page.file.content_string)
+    state["engine"].check_page(built)
+    return meta_policy(output, built)
+
+
+def meta_policy(output, built):
+    # Hosts that cannot send headers (GitHub Pages) get the policy in a <meta> tag.
+    if os.environ.get(headers.META_POLICY) != "1":
+        return output
+    return headers.with_meta_policy(output, built.inline, state["engine"].inline.allow)
 
 
 def on_post_template(output, template_name, config):
@@ -95,8 +103,9 @@ def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
     output = markup.fix(output)
-    engine.check_page(Page(template_name, f"theme template ({template_name})", output))
-    return output
+    built = Page(template_name, f"theme template ({template_name})", output)
+    engine.check_page(built)
+    return meta_policy(output, built)
 
 
 def on_post_build(config):
