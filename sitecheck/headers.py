@@ -180,10 +180,8 @@ def render_nginx(
         f"{i1}location ~ /\\. {{",
         f"{i2}return 404;",
         f"{i1}}}",
-        "",
-        f"{i1}location / {{",
-        f"{i2}try_files $uri $uri/ =404;",
-        f"{i1}}}",
+        # Everything else: nginx's static files, /cost -> /cost/ and its index.html; no
+        # try_files, which gixy flags as slow without open_file_cache.
         "}",
     ]
     return "\n".join(lines) + "\n"
