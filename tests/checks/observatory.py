@@ -27,9 +27,11 @@ def certificate(folder: Path) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     key, cert = folder / "privkey.pem", folder / "fullchain.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST}"]
-        + ["-keyout", str(key), "-out", str(cert)],
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
+            *("-subj", f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST}"),
+            *("-keyout", str(key), "-out", str(cert)),
+        ],
         check=True,
         capture_output=True,
     )
@@ -53,7 +55,7 @@ def tls_conf(generated: str, *, site: Path, certs: Path, http: int, https: int) 
 
 @contextlib.contextmanager
 def tls_nginx(site: Path, generated: str, prefix: Path) -> Iterator[tuple[int, int, Path]]:
-    key, cert = certificate(prefix / "certs")
+    _, cert = certificate(prefix / "certs")
     http, https = free_port(), free_port()
     conf = tls_conf(generated, site=site, certs=cert.parent, http=http, https=https)
     proc = subprocess.Popen(prepare(conf, prefix / "nginx"), stderr=subprocess.PIPE)
