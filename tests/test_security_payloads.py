@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import pytest
 
+from sitecheck.headers import META_POLICY, deploy_dir
 from tests.checks.security_headers import csp_directives, site_policy
-from tests.conftest import page
+from tests.conftest import ProjectCopy, page
 
-SCRIPT = "<script>document.title='pwned'</script>"
+SCRIPT = "<script>document.documentElement.dataset.pwned=1</script>"
 PAGES = {
     # 1. six ways past the old source check
-    "concat": page("Concat", '{{ "<scr" ~ "ipt>document.title=1</scr" ~ "ipt>" }}'),
+    "concat": page(
+        "Concat", '{{ "<scr" ~ "ipt>document.documentElement.dataset.pwned=1</scr" ~ "ipt>" }}'
+    ),
     "backtick": page(
         "Backtick", f'<span title="`">a</span>\n\n{SCRIPT}\n\n<span title="`">b</span>'
     ),
@@ -40,22 +43,24 @@ PAGES = {
     ),
 }
 TITLES = {  # 1. front matter that closes </title>, directly and as a YAML escape
-    "title-close": '"Cost</title><script>document.title=1</script>"',
-    "title-escape": '"Cost \\x3c/title>\\x3cscript>document.title=1\\x3c/script>"',
+    "title-close": '"Cost</title><script>document.documentElement.dataset.pwned=1</script>"',
+    "title-escape": '"Cost \\x3c/title>\\x3cscript>document.documentElement.dataset.pwned=1\\x3c/script>"',
     "quote": "'Cost\" on a page'",  # 7. a quote that leaves <meta content="...">
 }
 
 
-@pytest.fixture(scope="module")
-def planted(tmp_path_factory):
-    from tests.conftest import ProjectCopy
-
-    project = ProjectCopy(tmp_path_factory.mktemp("payloads") / "project")
+def plant(project) -> None:
     for name, text in PAGES.items():
         project.write(f"docs/{name}.md", text)
     for name, title in TITLES.items():
         project.write(f"docs/{name}.md", page("x", "Text.").replace("title: x", f"title: {title}"))
     project.write("docs/snippets/evil.html", SCRIPT + "\n")
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    project = ProjectCopy(tmp_path_factory.mktemp("payloads") / "project")
+    plant(project)
     return project, project.build()
 
 
@@ -70,7 +75,7 @@ def messages(build, name: str) -> str:
         ("backtick", "docs/backtick.md:13: raw HTML <script> is not allowed"),
         ("comment", "docs/comment.md:13: raw HTML <script> is not allowed"),
         ("snippet-html", "raw HTML <script> is not allowed"),
-        ("jinja", "docs/jinja.md:11: the template"),
+        ("jinja", "docs/jinja.md:11: a template in the page uses '.__globals__'"),
         ("refresh", "docs/refresh.md:11: raw HTML <meta> is not allowed"),
         ("form", "docs/form.md:11: raw HTML <form> is not allowed"),
         ("base", "docs/base.md:11: raw HTML <base> is not allowed"),
@@ -111,3 +116,54 @@ def test_smuggled_scripts_are_not_hashed_into_the_policy(planted, built_site):
     assert theirs == ours
     head = build.findings("inline-code")
     assert any("title-close" in f.file and "the theme did not write" in f.what for f in head)
+
+
+# Pages whose payload is a script: built anyway by the report-only test build, served, opened.
+SCRIPTED = ("concat", "backtick", "comment", "snippet-html", "title-close", "title-escape")
+
+
+def assert_nothing_ran(tab, origin: str) -> None:
+    for name in SCRIPTED:
+        tab.goto(f"{origin}{name}/", wait_until="load")
+        assert "dataset.pwned=1" in tab.content(), f"{name}: the payload is not in the page"
+        ran = tab.evaluate("document.documentElement.dataset.pwned")
+        assert ran is None, f"{name}: the smuggled script ran"
+    tab.goto(f"{origin}base/", wait_until="load")
+    assert tab.evaluate("document.baseURI").startswith(origin), "<base href> moved the links"
+
+
+@pytest.mark.browser
+def test_no_payload_runs_in_chromium_through_nginx(planted, browser, tmp_path):
+    from tests.checks.nginx import BROWSER_ORIGIN, browser_context, require_nginx, run_nginx
+
+    require_nginx()
+    _, build = planted
+    conf = (deploy_dir(build.site) / "_nginx.conf").read_text(encoding="utf-8")
+    with run_nginx(build.site, conf, tmp_path / "nginx") as server:
+        context = browser_context(browser, server)
+        try:
+            assert_nothing_ran(context.new_page(), BROWSER_ORIGIN)
+        finally:
+            context.close()
+
+
+@pytest.mark.browser
+def test_no_payload_runs_on_a_host_without_headers_with_the_meta_policy(
+    tmp_path_factory, browser, monkeypatch
+):
+    """GitHub Pages sends no headers: SITECHECK_META_CSP=1 puts the policy in every page."""
+    from tests.checks.serve import serve
+
+    project = ProjectCopy(tmp_path_factory.mktemp("pages") / "project")
+    plant(project)
+    monkeypatch.setenv(META_POLICY, "1")
+    build = project.build()
+    pages = sorted(build.site.rglob("*.html"))
+    heads = [p.read_text(encoding="utf-8").split("<head>", 1)[1][:60] for p in pages]
+    assert all(h.startswith('<meta http-equiv="Content-Security-Policy"') for h in heads)
+    with serve(build.site) as base_url:
+        context = browser.new_context(service_workers="block")
+        try:
+            assert_nothing_ran(context.new_page(), base_url)
+        finally:
+            context.close()
