@@ -92,3 +92,13 @@ def test_malformed_requests_get_the_headers_too(server, request_bytes, status):
     pairs = [line.split(":", 1) for line in head[1:] if ":" in line]
     merged = {k.strip().lower(): v.strip() for k, v in pairs}
     assert header_problems(merged, f"nginx {status}") == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/assets/stylesheets/theme.css", "/assets/javascripts/theme.js", "/javascripts/self-check.js"],
+)
+def test_the_sites_own_css_and_js_are_revalidated(server, path):
+    """Not fingerprinted, so never cached for an hour: a fix reaches patients at once."""
+    reply = server.get(path)
+    assert reply.status == 200 and reply.headers["cache-control"] == "no-cache", reply.headers
