@@ -74,6 +74,11 @@ class InlineHandler:
     attribute: str
 
 
+def is_handler(name: str) -> bool:
+    """onclick=, onerror=...: a bare "on" (a word from a broken attribute) runs nothing."""
+    return name.startswith("on") and len(name) > 2
+
+
 def runs_script(url: str) -> bool:
     scheme = URL_NOISE.sub("", url).lower()
     return scheme.startswith(("javascript:", "vbscript:"))
@@ -92,7 +97,7 @@ def scan(doc, dest: str) -> tuple[list[InlineScript], list[StyleAttribute], list
         tag = node.tag.rsplit("}", 1)[-1].lower()
         for raw_name, value in node.attrib.items():
             name = attribute_name(raw_name)
-            if name.startswith("on") or (name in URL_ATTRIBUTES and runs_script(value)):
+            if is_handler(name) or (name in URL_ATTRIBUTES and runs_script(value)):
                 handlers.append(InlineHandler(dest, tag, name))
             elif name == "style":
                 styles.append(StyleAttribute(dest, value))

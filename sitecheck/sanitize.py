@@ -21,7 +21,7 @@ import lxml.html
 import nh3
 
 from .finding import Finding
-from .inline_code import runs_script
+from .inline_code import is_handler, runs_script
 from .source import first_line
 
 SVG = {
@@ -147,7 +147,7 @@ def _problem(page, what: str, fix: str, *patterns: str) -> Finding:
 
 
 def _attribute_problem(tag: str, name: str, value: str) -> tuple[str, str] | None:
-    if name.startswith("on"):
+    if is_handler(name):
         return (
             f"<{tag} {name}=...> runs code in the page, which the site does not allow.",
             "remove the attribute; use a normal link [text](page.md) or ask a developer.",

@@ -55,6 +55,11 @@ def plant(project) -> None:
     for name, title in TITLES.items():
         project.write(f"docs/{name}.md", page("x", "Text.").replace("title: x", f"title: {title}"))
     project.write("docs/snippets/evil.html", SCRIPT + "\n")
+    described = page("Described", "Text.").replace(
+        "description: A test page planted by a negative test.",
+        "description: 'The doctor said \"no\" on a page about the treatment and its cost.'",
+    )
+    project.write("docs/desc-quote.md", described)
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +92,7 @@ def messages(build, name: str) -> str:
         ("title-close", "docs/title-close.md:2: 'title' contains '<', '>'"),
         ("title-escape", "docs/title-escape.md:2: 'title' contains"),
         ("quote", "docs/quote.md:2: 'title' contains '\"'"),
+        ("desc-quote", "docs/desc-quote.md:3: 'description' contains '\"'"),
     ],
 )
 def test_payload_stops_the_build_with_file_and_fix(planted, name, expected):
@@ -94,6 +100,12 @@ def test_payload_stops_the_build_with_file_and_fix(planted, name, expected):
     text = messages(build, name)
     assert expected in text, text or build.output[-3000:]
     assert "Fix: " in text
+
+
+def test_a_quote_in_the_description_is_not_called_javascript(planted):
+    _, build = planted
+    for name in ("quote", "desc-quote"):
+        assert "puts JavaScript in an attribute" not in messages(build, name)
 
 
 def test_the_strict_build_fails_on_the_payloads(planted):
