@@ -1,6 +1,7 @@
 """The inline scripts the site may run: exactly those the theme's templates write.
 
-Read from the templates themselves (Material's installed templates and overrides/), so a
+Read from the templates themselves (Material's installed templates, Zensical's for a site it
+built, and overrides/), so a
 Material upgrade brings its new scripts with it and nothing else does. A script in a template
 becomes a pattern: its code literally, with each Jinja expression ({{ base_url }}) allowed to
 be a short value without quotes, brackets or backslashes. An inline script in a built page that
@@ -22,15 +23,16 @@ VALUE = r"[^\"'`<>\\\s;(){}]{0,200}"
 CODE_TYPES = {"", "module", "text/javascript", "application/javascript"}
 
 
-def material_templates() -> Path | None:
-    spec = importlib.util.find_spec("material")
+def installed_templates(package: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
     if not spec or not spec.submodule_search_locations:
         return None
     return Path(next(iter(spec.submodule_search_locations))) / "templates"
 
 
 def template_dirs(project: Path) -> list[Path]:
-    return [d for d in (project / "overrides", material_templates()) if d and d.is_dir()]
+    found = [project / "overrides", *(installed_templates(p) for p in ("material", "zensical"))]
+    return [d for d in found if d and d.is_dir()]
 
 
 def _script_type(attributes: str) -> str | None:
