@@ -23,7 +23,7 @@ if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.p
 
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 
-from sitecheck import headers, markup, preflight, preview_box, report  # noqa: E402
+from sitecheck import headers, markup, preflight, preview_box, published_files, report  # noqa: E402
 from sitecheck.claims import RulesError  # noqa: E402
 from sitecheck.engine import RULES_FILE, Engine, Page  # noqa: E402
 from sitecheck.finding import NOTICE  # noqa: E402
@@ -57,6 +57,10 @@ def on_config(config):
 def on_files(files, config):
     engine = state["engine"]
     engine.reset()
+    found, refused = published_files.check_docs(Path(config.docs_dir), config.extra)  # first
+    engine.findings += found
+    for file in [f for f in files if published_files.is_refused(f.src_uri, refused)]:
+        files.remove(file)
     context = engine.context
     context.sources = {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}
     context.outputs = {f.dest_uri for f in files if f.inclusion.is_included()}
@@ -82,8 +86,16 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     output = markup.fix(output)
     file = f"docs/{page.file.src_uri}"
-    state["engine"].check_page(Page(page.file.dest_uri, file, output, page.file.content_string))
-    return output
+    built = Page(page.file.dest_uri, file, output, page.file.content_string)
+    state["engine"].check_page(built)
+    return meta_policy(output, built)
+
+
+def meta_policy(output, built):
+    # Hosts that cannot send headers (GitHub Pages) get the policy in a <meta> tag.
+    if os.environ.get(headers.META_POLICY) != "1":
+        return output
+    return headers.with_meta_policy(output, built.inline, state["engine"].inline.allow)
 
 
 def on_post_template(output, template_name, config):
@@ -93,8 +105,9 @@ def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
     output = markup.fix(output)
-    engine.check_page(Page(template_name, f"theme template ({template_name})", output))
-    return output
+    built = Page(template_name, f"theme template ({template_name})", output)
+    engine.check_page(built)
+    return meta_policy(output, built)
 
 
 def on_post_build(config):

@@ -1,7 +1,7 @@
 """The site's own macros, for mkdocs-macros (and Zensical, which runs mkdocs-macros too).
 
 Each macro lives in a module of its own with a `register(env)` function; this file only
-lists them, so adding one is one line here.
+lists them, so adding one is one line here. Pages are rendered in a sandbox (sandbox.py).
 """
 
 from __future__ import annotations
@@ -9,13 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-try:
-    from . import build_date, diagrams, glossary, sources
-except ImportError:
-    # Zensical loads this file by its path, without registering the package macros/ or making
-    # the project importable: put the project on the path and import the package the normal way.
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from macros import build_date, diagrams, glossary, sources
+# Zensical loads this file on its own, not as a package: make `macros` and `sitecheck` findable.
+PROJECT = Path(__file__).resolve().parents[1]
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+from macros import build_date, diagrams, glossary, sandbox, sources  # noqa: E402
 
 MODULES = [build_date, glossary, sources, diagrams]
 
@@ -23,3 +22,8 @@ MODULES = [build_date, glossary, sources, diagrams]
 def define_env(env):
     for module in MODULES:
         module.register(env)
+    sandbox.check_zensical_page(env)
+
+
+def on_pre_page_macros(env):
+    sandbox.before_page(env)

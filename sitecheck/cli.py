@@ -16,6 +16,7 @@ from . import report
 from .claims import RulesError
 from .config import load_config
 from .engine import Engine, Page
+from .published_files import check_docs, is_refused
 from .review_dates import pages as doc_pages
 
 
@@ -35,8 +36,12 @@ def source_map(project: Path) -> dict[str, str]:
 
 def check_sources(engine: Engine, project: Path) -> None:
     docs = project / "docs"
+    found, refused = check_docs(docs, engine.context.config.get("extra") or {})
+    engine.findings += found
     pages = set(doc_pages(docs))
     for path in sorted(docs.rglob("*.md")):
+        if is_refused(path.relative_to(docs).as_posix(), refused) or not path.is_file():
+            continue
         file = f"docs/{path.relative_to(docs).as_posix()}"
         engine.check_source(path.read_text(encoding="utf-8"), file, path.parent, page=path in pages)
 

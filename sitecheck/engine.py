@@ -28,6 +28,7 @@ from . import (
     links,
     pages,
     readability,
+    sanitize,
     typed_facts,
 )
 from .claims import Allowed, check_claims, load_rules
@@ -36,8 +37,8 @@ from .front_matter import check_front_matter
 from .html import ids_of, main_content, parse_html, visible_text_blocks
 from .images import check_images
 from .leftovers import check_leftovers_in_page
-from .raw_html import check_raw_html
 from .review_dates import overdue_notice, review_due
+from .theme_scripts import ThemeScripts
 
 RULES_FILE = "sitecheck/claims_rules.yml"
 
@@ -99,6 +100,10 @@ class SiteContext:
         return (self.config.get("extra") or {}).get("clinic") or {}
 
     @cached_property
+    def theme_scripts(self) -> ThemeScripts:
+        return ThemeScripts(self.project)
+
+    @cached_property
     def glossary_terms(self) -> list[glossary.Term]:
         return glossary.read_terms(self.project)[0]
 
@@ -111,6 +116,7 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("page-parts", pages.check_parts),
     ("leftovers", check_leftovers_in_page),
     ("inline-code", inline_code.check_page),
+    ("raw-html", sanitize.check_page),
     ("readability", readability.check_page),
     ("glossary", glossary.check_page),
     ("typed-facts", typed_facts.check_page),
@@ -142,7 +148,7 @@ class Engine:
         self.findings: list[Finding] = []
         self.allowed: list[Allowed] = []
         self.pages: dict[str, Page] = {}
-        self.inline = inline_code.Collected()
+        self.inline = inline_code.Collected(self.context.theme_scripts.allowed)
         self.context.readings = []
         self._cited: set[str] | None = None
 
@@ -176,7 +182,6 @@ class Engine:
                 found.append(Finding(file, 0, what.split(": ", 1)[1], fix, "review-date", NOTICE))
         found += stamp("citations", citations.check_citations(raw, file, self.known_citations()))
         found += stamp("images", check_images(raw, file, page_dir))
-        found += stamp("raw-html", check_raw_html(raw, file))
         self.allowed += claims.allowed
         self.findings += found
         return found

@@ -122,6 +122,11 @@ def _read_cached(text: str, file: str) -> tuple[dict | None, dict[str, int]]:
     return data, field_lines
 
 
+# MkDocs' templates do not escape front matter: these characters could leave the <title> or
+# the <meta content="..."> they are written into (YAML escapes such as "\x3c" are read first).
+UNSAFE_TEXT = re.compile(r'[<>"&\\`\x00-\x08\x0b-\x1f\x7f]')
+
+
 def add_years(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
@@ -160,6 +165,15 @@ def check_front_matter(text: str, file: str, today: dt.date) -> list[Finding]:
         value = data.get(field)
         if value not in (None, "") and not isinstance(value, str):
             add(field, f"'{field}' must be text, not {type(value).__name__}.", "write it as words.")
+        elif isinstance(value, str) and UNSAFE_TEXT.search(value):
+            shown = ", ".join(sorted({repr(c) for c in UNSAFE_TEXT.findall(value)}))
+            add(
+                field,
+                f"'{field}' contains {shown}: the theme puts it into the page's HTML head as it "
+                "is, where these characters can end a tag and start code.",
+                "write it in plain words without < > \" & or backslash codes; use 'and' for &, "
+                "and single quotes (') for a quotation.",
+            )
     description = data.get("description")
     if isinstance(description, str) and description:
         size = len(description.strip())

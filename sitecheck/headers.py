@@ -19,9 +19,15 @@ from pathlib import Path
 
 import yaml
 
+from .inline_code import style_allowed
+
 SOURCE = Path(__file__).with_name("headers.yml")
 HEADERS_FILE = "_headers"
 NGINX_FILE = "_nginx.conf"
+DEPLOY_DIR = "deploy"
+# Hosts that cannot send headers (GitHub Pages): ./run deploy with this set to 1 puts the CSP in
+# a <meta> tag on every page (the workflow does).
+META_POLICY = "SITECHECK_META_CSP"
 HASHES_PLACEHOLDER = "{inline_script_hashes}"
 STYLE_HASHES_PLACEHOLDER = "{style_attribute_hashes}"
 GENERATED = (
@@ -66,17 +72,41 @@ def render_headers_file(source: dict, hashes: list[str], outputs, styles: list[s
     is set only on the fingerprinted files; pages keep the hosts' default of revalidating."""
     lines = [f"# {GENERATED}", "/*"]
     lines += [f"  {name}: {value}" for name, value in security_headers(source, hashes, styles)]
-    cache = source["caching"]["fingerprinted"]["cache_control"]
-    for path in fingerprinted_files(outputs, source["caching"]):
+    caching = source["caching"]
+    cache = caching["fingerprinted"]["cache_control"]
+    fingerprinted = fingerprinted_files(outputs, caching)
+    for path in fingerprinted:
         lines += [path, f"  Cache-Control: {cache}"]
+    own = re.compile(caching["scripts_and_styles"]["match"])
+    for path in sorted("/" + name for name in outputs if own.search(name)):
+        if path not in fingerprinted:
+            lines += [path, f"  Cache-Control: {caching['scripts_and_styles']['cache_control']}"]
     return "\n".join(lines) + "\n"
 
 
-def _nginx_headers(headers: list[tuple[str, str]], cache_control: str, indent: str) -> list[str]:
-    # nginx drops server-level add_header lines in any location that has its own, so every
-    # location repeats the whole set; `always` adds them to 404 responses too.
-    pairs = [*headers, ("Cache-Control", cache_control)]
-    return [f'{indent}add_header {name} "{value}" always;' for name, value in pairs]
+def deploy_dir(site: Path) -> Path:
+    """Where the deploy files go: beside the built site, never inside it, so no host that
+    publishes the folder as it is (GitHub Pages) serves them."""
+    return site.parent / DEPLOY_DIR
+
+
+TLS_CIPHERS = (  # Mozilla's "intermediate" list: TLS 1.2 with forward secrecy and AEAD only
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+    "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:"
+    "DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:DHE-RSA-CHACHA20-POLY1305"
+)
+
+
+def _cache_map(caching: dict) -> list[str]:
+    # One Cache-Control per address, chosen by a map, so every header is added once, at server
+    # level: add_header inside a location would drop the server's.
+    order = ("fingerprinted", "pages", "scripts_and_styles")
+    lines = [
+        "map $uri $patient_site_cache_control {",
+        f'    default "{caching["other"]["cache_control"]}";',
+    ]
+    lines += [f'    "~{caching[k]["match"]}" "{caching[k]["cache_control"]}";' for k in order]
+    return [*lines, "}", ""]
 
 
 def render_nginx(
@@ -85,18 +115,21 @@ def render_nginx(
     styles: list[str] = (),
     *,
     root: str = "/var/www/patient-site",
-    listen: str = "443 ssl",
+    listen: str = "[::]:443 ssl http2 ipv6only=off",
     server_name: str = "_",
 ) -> str:
-    headers = security_headers(source, hashes, styles)
-    caching = source["caching"]
+    headers = [*security_headers(source, hashes, styles)]
+    headers.append(("Cache-Control", "$patient_site_cache_control"))
     i1, i2 = "    ", "        "
-
+    tls = "ssl" in listen.split()
     lines = [
         f"# {GENERATED}",
-        "# A server block for /etc/nginx/conf.d/ (inside Debian's http { } with its mime.types).",
-        "# Set root to where you copy site/; HTTP-to-HTTPS redirects are left to your main config.",
+        "# For /etc/nginx/conf.d/ (inside Debian's http { } with its mime.types): a map and a",
+        "# server block. Set root to where you copy site/; HTTP-to-HTTPS redirects are left to",
+        "# your main config.",
+        *_cache_map(source["caching"]),
         "server {",
+        f"{i1}# IPv6 and IPv4 on one socket, HTTP/2.",
         f"{i1}listen {listen};",
         f"{i1}server_name {server_name};",
         *(
@@ -104,14 +137,25 @@ def render_nginx(
                 f"{i1}# Where certbot puts the certificate; change if yours lives elsewhere.",
                 f"{i1}ssl_certificate /etc/letsencrypt/live/{server_name}/fullchain.pem;",
                 f"{i1}ssl_certificate_key /etc/letsencrypt/live/{server_name}/privkey.pem;",
+                f"{i1}ssl_protocols TLSv1.2 TLSv1.3;",
+                f"{i1}ssl_ciphers {TLS_CIPHERS};",
+                f"{i1}ssl_prefer_server_ciphers off;",
+                f"{i1}ssl_session_timeout 1d;",
+                f"{i1}ssl_session_cache shared:PatientSiteTLS:10m;",
+                f"{i1}ssl_session_tickets off;",
             ]
-            if "ssl" in listen.split()
+            if tls
             else []
         ),
         f"{i1}root {root};",
         f"{i1}index index.html;",
         f"{i1}charset utf-8;",
         f"{i1}server_tokens off;",
+        f"{i1}# Redirects (/cost -> /cost/) name no host, so a forged Host header is never echoed.",
+        f"{i1}absolute_redirect off;",
+        f"{i1}autoindex off;",
+        f"{i1}# Whole files only: nginx adds every header twice to its 416 'range not satisfiable'.",
+        f"{i1}max_ranges 0;",
         "",
         f"{i1}gzip on;",
         f"{i1}gzip_vary on;",
@@ -121,28 +165,25 @@ def render_nginx(
         f"{i1}gzip_types text/css application/javascript text/javascript application/json",
         f"{i2}image/svg+xml application/xml text/xml text/plain;",
         "",
-        f"{i1}# The site's own page for unknown addresses, with status 404.",
-        f"{i1}error_page 404 /404.html;",
+        f"{i1}# Every response, errors included, carries each header once (`always`).",
+        *[f'{i1}add_header {name} "{value}" always;' for name, value in headers],
         "",
+        f"{i1}# The site's own page for unknown addresses and for folders, with status 404.",
+        f"{i1}error_page 404 /404.html;",
+        f"{i1}error_page 403 =404 /404.html;",
+        "",
+        f"{i1}location = /404.html {{",
+        f"{i2}internal;",
+        f"{i1}}}",
+        "",
+        f"{i1}# Hidden files (.git, .env) are never part of the site.",
+        f"{i1}location ~ /\\. {{",
+        f"{i2}return 404;",
+        f"{i1}}}",
+        # Everything else: nginx's static files, /cost -> /cost/ and its index.html; no
+        # try_files, which gixy flags as slow without open_file_cache.
+        "}",
     ]
-    blocks = [
-        ("= /404.html", caching["pages"]["cache_control"], "internal;"),
-        # Deploy files that are not part of the site.
-        (
-            f'~ "^/({HEADERS_FILE}|{re.escape(NGINX_FILE)})$"',
-            caching["pages"]["cache_control"],
-            "return 404;",
-        ),
-        (f'~ "{caching["fingerprinted"]["match"]}"', caching["fingerprinted"]["cache_control"]),
-        (f'~ "{caching["pages"]["match"]}"', caching["pages"]["cache_control"]),
-        ("/", caching["other"]["cache_control"]),
-    ]
-    for match, cache_control, *body in blocks:
-        lines.append(f"{i1}location {match} {{")
-        lines += _nginx_headers(headers, cache_control, i2)
-        lines += [f"{i2}{line}" for line in (body or ["try_files $uri $uri/ =404;"])]
-        lines += [f"{i1}}}", ""]
-    lines[-1] = "}"
     return "\n".join(lines) + "\n"
 
 
@@ -154,15 +195,36 @@ def write_deploy_files(
     *,
     server_name: str = "_",
 ) -> tuple[int, int]:
-    """Write _headers and _nginx.conf for the built site; return how many script and
-    style-attribute hashes the policy lists. `collected`: the engine's inline_code.Collected."""
+    """Write _headers and _nginx.conf beside the built site (deploy_dir); return how many
+    script and style-attribute hashes the policy lists. `collected`: inline_code.Collected."""
     source = load_source(source_path)
     hashes, styles = collected.script_hashes(), collected.style_hashes()
+    target = deploy_dir(site)
+    target.mkdir(parents=True, exist_ok=True)
     headers_file = render_headers_file(source, hashes, outputs, styles)
-    (site / HEADERS_FILE).write_text(headers_file, encoding="utf-8")
+    (target / HEADERS_FILE).write_text(headers_file, encoding="utf-8")
     nginx = render_nginx(source, hashes, styles, server_name=server_name)
-    (site / NGINX_FILE).write_text(nginx, encoding="utf-8")
+    (target / NGINX_FILE).write_text(nginx, encoding="utf-8")
+    for stale in (site / HEADERS_FILE, site / NGINX_FILE):  # written there by older builds
+        stale.unlink(missing_ok=True)
     return len(hashes), len(styles)
+
+
+def meta_policy(source: dict, hashes: list[str], styles: list[str]) -> str:
+    """The CSP for a <meta> tag, for hosts that cannot send headers (GitHub Pages). Browsers
+    ignore frame-ancestors there, so it is left out; HSTS and the other headers are missing."""
+    value = dict(security_headers(source, hashes, styles))["Content-Security-Policy"]
+    return "; ".join(p for p in value.split("; ") if not p.startswith("frame-ancestors"))
+
+
+def with_meta_policy(html: str, page_inline, allow) -> str:
+    """The page with its own policy as the first element of <head>: its own scripts' hashes."""
+    scripts, styles, _ = page_inline
+    hashes = sorted({s.hash for s in scripts if allow(s.code)})
+    style_hashes = sorted({s.hash for s in styles if style_allowed(s.value)})
+    policy = meta_policy(load_source(), hashes, style_hashes)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return re.sub(r"<head>", lambda m: m.group(0) + tag, html, count=1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         args.site, engine.inline, outputs, args.source, server_name=args.server_name
     )
     print(
-        f"Wrote {args.site / HEADERS_FILE} and {args.site / NGINX_FILE} "
+        f"Wrote {deploy_dir(args.site) / HEADERS_FILE} and {deploy_dir(args.site) / NGINX_FILE} "
         f"({scripts} script hashes, {styles} style-attribute hashes)."
     )
     return 0

@@ -2,8 +2,10 @@
 
 Collects, from the tree the engine parsed once, every executable inline <script>, every
 style="" value and every piece of JavaScript in an attribute (on*= handlers, javascript: URLs).
-The security headers hash what is collected here; code in attributes is a finding, because no
-hash can allow it.
+Only the theme's own scripts (sitecheck/theme_scripts.py) and Markdown's table alignments are
+allowed: the security headers hash those and nothing else, and any other inline script or style
+attribute anywhere in the built site is a finding. Code in attributes is a finding too, because
+no hash can allow it.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .finding import Finding
+from .source import first_line
 
 # Script types a browser executes (HTML standard). Others, e.g. application/json and
 # application/ld+json, are data blocks: never run, so CSP does not apply and needs no hash.
@@ -32,6 +36,8 @@ JS_TYPES = {
     "text/x-javascript",
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
+# Markdown's table alignment: the only style attribute the site writes (`| :---: |`).
+ALIGNMENT = re.compile(r"text-align: (left|right|center);")
 # Browsers drop ASCII whitespace and control characters inside a URL's scheme ("java\tscript:").
 URL_NOISE = re.compile(r"[\x00-\x20]+")
 
@@ -68,6 +74,11 @@ class InlineHandler:
     attribute: str
 
 
+def is_handler(name: str) -> bool:
+    """onclick=, onerror=...: a bare "on" (a word from a broken attribute) runs nothing."""
+    return name.startswith("on") and len(name) > 2
+
+
 def runs_script(url: str) -> bool:
     scheme = URL_NOISE.sub("", url).lower()
     return scheme.startswith(("javascript:", "vbscript:"))
@@ -86,7 +97,7 @@ def scan(doc, dest: str) -> tuple[list[InlineScript], list[StyleAttribute], list
         tag = node.tag.rsplit("}", 1)[-1].lower()
         for raw_name, value in node.attrib.items():
             name = attribute_name(raw_name)
-            if name.startswith("on") or (name in URL_ATTRIBUTES and runs_script(value)):
+            if is_handler(name) or (name in URL_ATTRIBUTES and runs_script(value)):
                 handlers.append(InlineHandler(dest, tag, name))
             elif name == "style":
                 styles.append(StyleAttribute(dest, value))
@@ -97,10 +108,16 @@ def scan(doc, dest: str) -> tuple[list[InlineScript], list[StyleAttribute], list
     return scripts, styles, handlers
 
 
+def style_allowed(value: str) -> bool:
+    return bool(ALIGNMENT.fullmatch(value.strip()))
+
+
 @dataclass
 class Collected:
-    """Everything inline across the site, for the Content-Security-Policy."""
+    """Everything inline across the site, for the Content-Security-Policy. `allow` says which
+    scripts the theme wrote (theme_scripts.ThemeScripts.allowed); only those are hashed."""
 
+    allow: Callable[[str], bool] = lambda code: False
     scripts: list[InlineScript] = field(default_factory=list)
     styles: list[StyleAttribute] = field(default_factory=list)
     handlers: list[InlineHandler] = field(default_factory=list)
@@ -112,15 +129,46 @@ class Collected:
         self.handlers += handlers
 
     def script_hashes(self) -> list[str]:
-        return sorted({s.hash for s in self.scripts})
+        return sorted({s.hash for s in self.scripts if self.allow(s.code)})
 
     def style_hashes(self) -> list[str]:
-        return sorted({s.hash for s in self.styles})
+        return sorted({s.hash for s in self.styles if style_allowed(s.value)})
 
 
 def check_page(page, context) -> list[Finding]:
-    _, _, handlers = page.inline
-    return [
+    scripts, styles, handlers = page.inline
+    theme = context.theme_scripts
+    # What a page's content holds is sitecheck/sanitize.py's to report, with its line.
+    content = page.content if page.is_doc and page.content is not None else None
+    in_content = set() if content is None else set(content.xpath(".//script/text()"))
+    styled = set() if content is None else set(content.xpath(".//@style"))
+    if content is not None:
+        handlers = [h for h in handlers if h not in scan(content, h.page)[2]]
+    out = [
+        Finding(
+            page.file,
+            first_line(page.raw, r"(?i)<\s*script\b|\\x3c|&lt;script"),
+            f"an inline script that the theme did not write is in the page ({s.page}): "
+            f"'{' '.join(s.code.split())[:60]}'. It could run code in patients' browsers, so "
+            "the site's security policy does not allow it.",
+            "remove it (check the page, its title and description, and the snippets it "
+            "includes). Scripts belong in docs/javascripts/ and are added by a developer.",
+        )
+        for s in scripts
+        if not theme.allowed(s.code) and s.code not in in_content
+    ]
+    out += [
+        Finding(
+            page.file,
+            first_line(page.raw, r"(?i)\bstyle\s*="),
+            f'style="{s.value}" ({s.page}) is not one of the table alignments the site allows, '
+            "so the security policy does not allow it.",
+            "remove the style attribute; the look of the site comes from its stylesheet.",
+        )
+        for s in styles
+        if not style_allowed(s.value) and s.value not in styled
+    ]
+    return out + [
         Finding(
             page.file,
             0,

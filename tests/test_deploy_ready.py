@@ -104,8 +104,8 @@ def test_deploy_builds_once_the_values_are_real(project):
     result = run(project, "deploy")
     assert result.returncode == 0, result.stderr
     assert "ready to publish" in result.stdout
-    assert project.path("site/_headers").is_file()
-    conf = project.path("site/_nginx.conf").read_text(encoding="utf-8")
+    assert project.path("deploy/_headers").is_file()
+    conf = project.path("deploy/_nginx.conf").read_text(encoding="utf-8")
     assert "server_name patients.riverside-hair.co.uk;" in conf
 
 

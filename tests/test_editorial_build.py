@@ -22,7 +22,7 @@ EXPECTED = [
     "WARNING -  docs/claim.md:11: medical claim “completely safe” (Absolute safety claim)",
     "WARNING -  docs/image.md:11: the image 'images/none.png' has alternative text that says nothing",
     "WARNING -  docs/image.md:11: the image file 'images/none.png' does not exist.",
-    "WARNING -  docs/html.md:11: the HTML attribute 'onclick=' runs code",
+    "WARNING -  docs/html.md:11: <a onclick=...> runs code in the page",
     "WARNING -  docs/leftover.md:13: an admonition ('!!! note') was not rendered; the page shows:",
     "WARNING -  docs/dates.md:5: 'next_review' (2035-01-01) is more than 3 years after 'reviewed'",
     "WARNING -  docs/snippets/glossary.md:1: medical claim “risk-free”",

@@ -1,47 +1,54 @@
-"""Raw HTML that runs code, embeds other sites or hides text is refused; harmless HTML is fine."""
+"""Raw HTML that runs code, embeds other sites or hides text is refused on the built page
+(sitecheck/sanitize.py), with the Markdown line; harmless HTML and code examples are fine.
+
+All cases are planted in one project copy and built once: one page per case."""
 
 import pytest
 
-from tests.checks.editorial import editorial_problems
-from tests.checks.problems import report
-from tests.conftest import page
+from tests.conftest import ProjectCopy, page
+
+REFUSED = {
+    "script": ("<script>alert(1)</script>", "raw HTML <script> is not allowed"),
+    "iframe": ('<iframe src="https://maps.example.com"></iframe>', "raw HTML <iframe> is not"),
+    "object": ('<object data="x.swf"></object>', "raw HTML <object> is not allowed"),
+    "embed": ('<embed src="x.swf">', "raw HTML <embed> is not allowed"),
+    "onclick": ('<a href="../cost/" onclick="track()">Cost</a>', "<a onclick=...> runs code"),
+    "onerror": ('<img src="a.svg" alt="A scalp" onerror="x()">', "<img onerror=...> runs code"),
+    "md-js": ("[Cost](javascript:alert(1))", "a link uses a 'javascript:' address"),
+    "html-js": ('<a href="javascript:void(0)">Cost</a>', "a link uses a 'javascript:' address"),
+    "hidden": ('<span style="display: none">hidden</span>', 'style="display: none" on <span>'),
+    "white": ('<p style="color:#fff">white</p>', 'style="color:#fff" on <p> changes how'),
+    "tiny": ('<div style="font-size:0">tiny</div>', 'style="font-size:0" on <div>'),
+}
+HARMLESS = {
+    "abbr": '<abbr title="platelet-rich plasma">PRP</abbr> and <strong>bold</strong>',
+    "code": "Write `<script>` in code to show it.",
+    "fence": "```html\n<iframe src=x></iframe>\n```",
+    "word": "The word onclick= in text is not a tag.",
+    "table": "| Step | Weeks |\n| :---: | ---: |\n| Review | 6 |\n",
+}
 
 
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        ("<script>alert(1)</script>", "raw HTML <script> is not allowed"),
-        ('<iframe src="https://maps.example.com"></iframe>', "raw HTML <iframe> is not allowed"),
-        ('<object data="x.swf"></object>', "raw HTML <object> is not allowed"),
-        ('<embed src="x.swf">', "raw HTML <embed> is not allowed"),
-        ('<a href="cost/" onclick="track()">Cost</a>', "the HTML attribute 'onclick=' runs code"),
-        (
-            '<img src="a.svg" alt="A scalp" onerror="x()">',
-            "the HTML attribute 'onerror=' runs code",
-        ),
-        ("[Cost](javascript:alert(1))", "a link uses a 'javascript:' address"),
-        ('<a href="javascript:void(0)">Cost</a>', "a link uses a 'javascript:' address"),
-        ('<span style="display: none">hidden</span>', 'style="display: none" hides text'),
-        ('<p style="color:#fff">white</p>', "hides text from readers (color:#fff)"),
-        ('<div style="font-size:0">tiny</div>', "hides text from readers (font-size:0)"),
-    ],
-)
-def test_unsafe_html_is_refused_with_line_and_fix(project, body, expected):
-    project.write("docs/raw.md", page("Raw", body))
-    messages = report(editorial_problems(project.root), "")
-    assert "docs/raw.md:11: " in messages
-    assert expected in messages
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = ProjectCopy(tmp_path_factory.mktemp("raw") / "project")
+    for name, (body, _) in REFUSED.items():
+        project.write(f"docs/raw-{name}.md", page("Raw", body))
+    for name, body in HARMLESS.items():
+        project.write(f"docs/ok-{name}.md", page("Ok", body))
+    return project.build()
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        '<span style="font-weight: bold">Bold</span> and <abbr title="platelet-rich plasma">PRP</abbr>',
-        "Write `<script>` in code to show it.",
-        "```html\n<iframe src=x></iframe>\n```",
-        "The word onclick= in text is not a tag.",
-    ],
-)
-def test_harmless_html_and_code_examples_pass(project, body):
-    project.write("docs/ok.md", page("Ok", body))
-    assert editorial_problems(project.root) == []
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_unsafe_html_is_refused_with_line_and_fix(built, name):
+    found = [str(f) for f in built.findings("raw-html") if f.file == f"docs/raw-{name}.md"]
+    text = "\n".join(found)
+    assert f"docs/raw-{name}.md:11: " in text, text
+    assert REFUSED[name][1] in text, text
+    assert "Fix: " in text
+
+
+@pytest.mark.parametrize("name", sorted(HARMLESS))
+def test_harmless_html_and_code_examples_pass(built, name):
+    found = built.findings("raw-html", "inline-code")
+    assert [str(f) for f in found if f.file == f"docs/ok-{name}.md"] == []

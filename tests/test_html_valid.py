@@ -9,7 +9,7 @@ from sitecheck.html import parse
 from tests.checks.nu import missing_tool_message, nu_problems
 from tests.checks.problems import assert_none, report
 from tests.checks.structured_data import structured_data_problems
-from tests.checks.theme_parts import edit_link_problems, inline_script_problems
+from tests.checks.theme_parts import edit_link_problems
 from tests.conftest import page
 
 
@@ -91,7 +91,8 @@ def test_github_widget_coming_back_is_caught(project):
 
 
 def test_no_inline_script_code_or_event_handler(built_site):
-    assert_none(inline_script_problems(built_site), "inline code in pages or event handlers")
+    """The engine's one detector (sitecheck/inline_code.py, sitecheck/sanitize.py)."""
+    assert_none(built_site.recheck("inline-code", "raw-html"), "inline code or event handlers")
 
 
 def test_inline_script_and_event_handler_are_caught(project):
@@ -102,10 +103,10 @@ def test_inline_script_and_event_handler_are_caught(project):
             '<script>alert("hi")</script>\n\n<button type="button" onclick="go()">Go</button>',
         ),
     )
-    text = report(inline_script_problems(project.build()), "planted")
+    text = report(project.build().findings("inline-code", "raw-html"), "planted")
     assert "2 problem(s)" in text, text
-    assert 'docs/planted.md: inline script code “alert("hi")” is in the page content' in text
-    assert "docs/planted.md: <button onclick=…> is an inline event handler" in text
+    assert "docs/planted.md:11: raw HTML <script> is not allowed on a page" in text
+    assert "docs/planted.md:13: <button onclick=...> runs code in the page" in text
 
 
 def procedure_statuses(build) -> dict[str, str | None]:

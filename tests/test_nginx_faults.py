@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitecheck.headers import deploy_dir
 from tests.checks.csp_watch import CspWatcher
 from tests.checks.inline_scripts import inline_script_problems
 from tests.checks.nginx import BROWSER_ORIGIN, browser_context, prepare, require_nginx, run_nginx
@@ -21,7 +22,7 @@ def test_inline_script_without_its_hash_is_blocked_in_chromium(project, browser,
     require_nginx()
     stale = project.build()
     assert stale.returncode == 0, stale.output
-    stale_conf = (stale.site / "_nginx.conf").read_text(encoding="utf-8")
+    stale_conf = (deploy_dir(stale.site) / "_nginx.conf").read_text(encoding="utf-8")
     project.write("docs/planted.md", page("Planted", PLANTED))
     fresh = project.build()
     assert fresh.returncode == 0, fresh.output
@@ -50,7 +51,7 @@ def test_header_missing_from_source_is_missing_from_nginx_responses(project, tmp
     project.replace("sitecheck/headers.yml", "  X-Content-Type-Options: nosniff\n", "")
     result = project.build()
     assert result.returncode == 0, result.output
-    conf = (result.site / "_nginx.conf").read_text(encoding="utf-8")
+    conf = (deploy_dir(result.site) / "_nginx.conf").read_text(encoding="utf-8")
     with run_nginx(result.site, conf, tmp_path / "nginx") as server:
         problems = []
         for path in ("/", "/cost/", "/no/such/page/"):
@@ -69,7 +70,7 @@ def test_policy_that_blocks_the_search_index_is_caught_in_chromium(project, brow
     )
     result = project.build()
     assert result.returncode == 0, result.output
-    conf = (result.site / "_nginx.conf").read_text(encoding="utf-8")
+    conf = (deploy_dir(result.site) / "_nginx.conf").read_text(encoding="utf-8")
     with run_nginx(result.site, conf, tmp_path / "nginx") as server:
         context = browser_context(browser, server)
         try:

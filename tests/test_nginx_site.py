@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from sitecheck.headers import deploy_dir
 from tests.checks.chromium import wait_for_path
 from tests.checks.csp_watch import CspWatcher
 from tests.checks.inline_scripts import inline_script_problems
@@ -29,7 +30,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 @pytest.fixture(scope="module")
 def nginx(built_site, tmp_path_factory):
     require_nginx()
-    conf = (built_site.site / "_nginx.conf").read_text(encoding="utf-8")
+    conf = (deploy_dir(built_site.site) / "_nginx.conf").read_text(encoding="utf-8")
     with run_nginx(built_site.site, conf, tmp_path_factory.mktemp("nginx")) as server:
         yield server
 
@@ -87,7 +88,7 @@ def test_served_csp_allows_every_inline_script_of_the_build(built_site, nginx):
 def test_generated_headers_file_matches_nginx(built_site, nginx):
     from tests.checks.security_headers import read_headers_file
 
-    rules = read_headers_file(built_site.site / "_headers")
+    rules = read_headers_file(deploy_dir(built_site.site) / "_headers")
     assert_none(header_problems(rules["/*"], "site/_headers /*"), "the _headers file")
     served = nginx.get("/").headers
     for name, value in rules["/*"].items():
@@ -201,7 +202,7 @@ def test_self_check_works_under_the_csp_after_instant_navigation(nginx, browser)
 def test_production_configuration_passes_nginx_t(built_site, tmp_path):
     """The file an administrator installs, unchanged but for the certificate and root paths."""
     require_nginx()
-    conf = (built_site.site / "_nginx.conf").read_text(encoding="utf-8")
+    conf = (deploy_dir(built_site.site) / "_nginx.conf").read_text(encoding="utf-8")
     host = urlsplit(built_site.site_url).hostname
     certs = tmp_path / "certs"
     certs.mkdir()
@@ -212,7 +213,8 @@ def test_production_configuration_passes_nginx_t(built_site, tmp_path):
         check=True,
         capture_output=True,
     )
-    assert "listen 443 ssl;" in conf
+    assert "listen [::]:443 ssl http2 ipv6only=off;" in conf  # IPv6 and IPv4, HTTP/2
+    assert "ssl_protocols TLSv1.2 TLSv1.3;" in conf
     assert f"ssl_certificate /etc/letsencrypt/live/{host}/fullchain.pem;" in conf
     conf = conf.replace(f"/etc/letsencrypt/live/{host}", str(certs))
     conf = conf.replace("root /var/www/patient-site;", f"root {built_site.site};")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
-from sitecheck.headers import load_source, security_headers
+from sitecheck.headers import deploy_dir, load_source, security_headers
 from tests.checks.problems import assert_none, report
 from tests.checks.security_headers import csp_directives, header_problems, read_headers_file
 from tests.checks.site import ROOT
@@ -21,7 +21,7 @@ def test_source_demands_every_required_header():
 
 
 def test_built_headers_file_carries_every_header_and_exactly_the_builds_hashes(built_site):
-    rules = read_headers_file(built_site.site / "_headers")
+    rules = read_headers_file(deploy_dir(built_site.site) / "_headers")
     assert_none(header_problems(rules["/*"], "site/_headers"), "the _headers file")
     scripts = csp_directives(rules["/*"]["Content-Security-Policy"])["script-src"]
     assert scripts[0] == "'self'"
@@ -39,7 +39,7 @@ def test_header_missing_from_source_is_caught_naming_it(project):
     project.replace("sitecheck/headers.yml", "  Referrer-Policy: no-referrer\n", "")
     result = project.build(strict=True)
     assert result.returncode == 0, result.output
-    rules = read_headers_file(result.site / "_headers")
+    rules = read_headers_file(deploy_dir(result.site) / "_headers")
     message = report(header_problems(rules["/*"], "site/_headers"), "the _headers file")
     assert "1 problem(s)" in message
     assert "site/_headers: the Referrer-Policy header is missing" in message
@@ -78,13 +78,13 @@ def test_headers_command_writes_what_the_build_hook_wrote(built_site, tmp_path):
     """`./run headers SITE` (for Zensical, which ignores hooks) gives the same files."""
     site = tmp_path / "site"
     shutil.copytree(built_site.site, site)
-    for name in ("_headers", "_nginx.conf"):
-        (site / name).unlink()
+    assert not (site / "_headers").exists()  # beside the site, never published with it
     host = urlsplit(built_site.site_url).hostname
     result = run_headers_command(str(site), "--server-name", host)
     assert result.returncode == 0, result.stderr
     for name in ("_headers", "_nginx.conf"):
-        assert (site / name).read_text() == (built_site.site / name).read_text(), name
+        written = (deploy_dir(site) / name).read_text()
+        assert written == (deploy_dir(built_site.site) / name).read_text(), name
 
 
 def test_headers_command_without_a_built_site_says_so(tmp_path):

@@ -16,26 +16,31 @@ def test_build_hashes_every_inline_script_it_emits(built_site):
     assert_none(problems, "inline scripts missing from the CSP")
 
 
-def test_script_added_after_the_headers_were_made_is_caught_naming_the_page(project):
+def test_theme_script_added_after_the_headers_were_made_is_caught_naming_the_page(project):
     stale = project.build()
     assert stale.returncode == 0, stale.output
     stale_csp = site_policy(stale.site)
-    project.write("docs/planted.md", page("Planted", PLANTED))
+    # A script the theme's templates write (overrides/) is allowed and hashed by the next build.
+    project.append("overrides/main.html", f"\n{{% block extrahead %}}{PLANTED}{{% endblock %}}\n")
     fresh = project.build()
     assert fresh.returncode == 0, fresh.output
 
-    message = report(
-        inline_script_problems(fresh, stale_csp, "the old _headers"),
-        "stale",
-    )
-    assert "1 problem(s)" in message, message
-    assert (
-        "docs/planted.md (planted/index.html): inline script 'document.documentElement" in message
-    )
+    message = report(inline_script_problems(fresh, stale_csp, "the old _headers"), "stale")
+    assert "docs/cost.md (cost/index.html): inline script 'document.documentElement" in message
     assert "is not allowed by the Content-Security-Policy in the old _headers" in message
     assert "Fix: rebuild the site" in message
-    # The new build's own headers cover it: the hashes follow the site.
+    # The new build's own headers cover it: the hashes follow the templates.
     assert inline_script_problems(fresh, site_policy(fresh.site), "new") == []
+
+
+def test_script_in_a_page_is_refused_and_never_hashed(project):
+    before = project.build()
+    project.write("docs/planted.md", page("Planted", PLANTED))
+    after = project.build()
+    assert after.engine().inline.script_hashes() == before.engine().inline.script_hashes()
+    message = report(after.findings("raw-html"), "planted")
+    assert "docs/planted.md:11: raw HTML <script> is not allowed on a page" in message
+    assert inline_script_problems(after, site_policy(after.site), "new") != []
 
 
 def test_json_ld_and_other_data_blocks_need_no_hash(project):
@@ -60,11 +65,8 @@ def test_code_in_an_attribute_stops_the_strict_build_naming_the_page(project):
     )
     result = project.build(strict=True)
     assert result.returncode != 0
-    assert (
-        "docs/clicky.md: <button onclick=...> puts JavaScript in an attribute (clicky/index.html)"
-        in result.output
-    )
-    assert "Fix: move the code to a file in docs/javascripts/" in result.output
+    assert "docs/clicky.md:11: <button onclick=...> runs code in the page" in result.output
+    assert "Fix: remove the attribute" in result.output
 
 
 def test_new_table_alignment_under_a_stale_policy_is_caught_naming_the_page(project):

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitecheck.headers import deploy_dir
 from tests.checks.ports import free_port, stop, wait_until_listening
 from tests.checks.tools import NGINX
 
@@ -128,7 +129,7 @@ def run_nginx(site: Path, generated_conf: str, prefix: Path) -> Iterator[Nginx]:
 def serve_built_site(site: Path) -> Iterator[Nginx]:
     """nginx serving a built site with the `_nginx.conf` its build wrote (the benchmark's way:
     no pytest folder, a throw-away prefix)."""
-    conf = (site / "_nginx.conf").read_text(encoding="utf-8")
+    conf = (deploy_dir(site) / "_nginx.conf").read_text(encoding="utf-8")
     with (
         tempfile.TemporaryDirectory(prefix="nginx-") as prefix,
         run_nginx(site.resolve(), conf, Path(prefix)) as server,

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from sitecheck.finding import Finding
+from sitecheck.headers import deploy_dir
 from tests.checks.problems import at
 
 SOURCE_FIX = "set it under 'security:' in sitecheck/headers.yml, then rebuild (./run build)"
@@ -171,4 +172,4 @@ def site_policy(site: Path) -> str:
     It allows scripts only from the site's files plus Material's small inline scripts by their
     sha256 hashes; never 'unsafe-inline' for scripts.
     """
-    return read_headers_file(site / "_headers")["/*"]["Content-Security-Policy"]
+    return read_headers_file(deploy_dir(site) / "_headers")["/*"]["Content-Security-Policy"]
