@@ -39,6 +39,10 @@ def _inside(path: Path, docs: Path) -> bool:
     return True
 
 
+# An empty file that only makes git keep an empty folder (docs/images/ before its first picture).
+KEEP_FOLDER = ".gitkeep"
+
+
 def _refusal(rel: str, path: Path, docs: Path) -> tuple[str, str] | None:
     name = path.name
     if path.is_symlink() and not _inside(path, docs):
@@ -129,6 +133,9 @@ def check_docs(docs: Path, facts=()) -> tuple[list[Finding], set[str]]:
         for name in sorted(dirs + names):
             path = base / name
             rel = path.relative_to(docs).as_posix()
+            if name == KEEP_FOLDER and path.is_file() and not path.stat().st_size:
+                refused.add(rel)  # git's empty placeholder for a folder: never published, no harm
+                continue
             problem = _refusal(rel, path, docs)
             if problem:
                 findings.append(Finding(f"docs/{rel}", 0, *problem))

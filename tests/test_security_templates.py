@@ -80,3 +80,23 @@ def test_zensical_builds_the_site_with_the_facts_and_refuses_the_payload(project
     assert "docs/jinja.md:11: a template in the page uses" in output, output
     assert "uid=" not in output
     assert not (project.root / "site" / "jinja" / "index.html").exists()
+
+
+def test_the_allowed_macros_are_exactly_the_sites_macros():
+    import macros
+    from sitecheck.template_code import MACROS
+
+    class Env:
+        def __init__(self):
+            self.conf = {"docs_dir": "docs", "nav": [], "extra": {}}
+            self.variables = {"extra": {}, "clinic": {}}
+            self.macros = {}
+
+        def macro(self, function):
+            self.macros[function.__name__] = function
+            return function
+
+    env = Env()
+    for module in macros.MODULES:
+        module.register(env)
+    assert set(env.macros) == MACROS
