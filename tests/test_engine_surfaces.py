@@ -13,7 +13,7 @@ import subprocess
 from sitecheck.preview_box import BOX_ID
 from tests.checks.site import ROOT, build_env
 from tests.conftest import page
-from tests.test_editorial_preview import mkdocs_serve, wait_for
+from tests.test_editorial_preview import mkdocs_serve, wait_until
 
 HARD = (
     "Autologous adipose-derived stromal vascular fraction, notwithstanding considerable "
@@ -54,8 +54,10 @@ def test_each_rule_shows_in_the_preview_box_of_its_page(project, tmp_path):
     plant(project)
     log_path = tmp_path / "serve.log"
     with mkdocs_serve(project.root, log_path) as (proc, base):
-        bodies = {name: wait_for(proc, f"{base}{name}/", log_path) for name in [*FAULTS, "orphan"]}
-        clean = wait_for(proc, base + "cost/", log_path)
+        bodies = {
+            name: wait_until(proc, f"{base}{name}/", log_path) for name in [*FAULTS, "orphan"]
+        }
+        clean = wait_until(proc, base + "cost/", log_path)
         assert proc.poll() is None, "the preview must keep running with problems on its pages"
     for name, body in bodies.items():
         assert BOX_ID in body, f"{name}: no problem box\n{body[:500]}"
