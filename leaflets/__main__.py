@@ -47,6 +47,9 @@ def plan(project: Path, site: Path, config: dict, pack_pages) -> tuple[list[Job]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    parser.add_argument(
+        "--pages", default="", help="only these pages' leaflets, e.g. 'cost/,faq/' (no pack)"
+    )
     args = parser.parse_args(argv)
     project, site = Path.cwd(), args.site
     if not (site / "index.html").is_file():
@@ -59,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     jobs, notes = plan(project, site, config, settings.pack)
+    if args.pages:
+        only = {p.strip().strip("/") for p in args.pages.split(",")}
+        jobs = [j for j in jobs if len(j.pages) == 1 and j.pages[0].strip("/") in only]
+        notes = []
     for note in notes:
         print(note, file=sys.stderr)
     if not jobs:

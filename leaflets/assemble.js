@@ -62,6 +62,7 @@ async ({ pack, sourcesPath, title, suffix }) => {
       cover.querySelector("ol").append(item);
     });
     articles[0].before(cover);
+    articles[0].style.breakBefore = "page"; // the cover has a page of its own
   }
 
   articles.forEach(addSources);
