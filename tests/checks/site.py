@@ -19,7 +19,7 @@ from sitecheck.report import read_json
 ROOT = Path(__file__).resolve().parents[2]
 # What a copy of the project needs to build: content, configuration, theme, macro module, and
 # hooks/ and sitecheck/ (the one build hook and its check engine).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "sitecheck")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "sitecheck", "stylesheet")
 
 
 def build_env(*, report_only: bool = False) -> dict[str, str]:
