@@ -35,15 +35,22 @@ def make_leaflets(project: Path, site: Path, *args: str) -> subprocess.Completed
     )
 
 
+def poppler(tool: str) -> str:
+    path = shutil.which(tool)
+    if not path:
+        pytest.fail(f"{tool} not found: install Debian's poppler-utils (.ci/run does).")
+    return path
+
+
 def pdf_text(pdf: Path, *pages: str) -> str:
     """The PDF's text (or that of `-f 1 -l 1`'s pages), words joined by single spaces."""
-    args = ["pdftotext", *pages, str(pdf), "-"]
+    args = [poppler("pdftotext"), *pages, str(pdf), "-"]
     out = subprocess.run(args, capture_output=True, text=True, check=True)
     return " ".join(out.stdout.split())
 
 
 def pdf_info(pdf: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    out = subprocess.run([poppler("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True)
     return {
         k.strip(): v.strip()
         for k, _, v in (line.partition(":") for line in out.stdout.splitlines())
