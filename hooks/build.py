@@ -22,7 +22,9 @@ if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.p
     sys.path.insert(0, str(PROJECT))
 
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
 
+import stylesheet  # noqa: E402
 from sitecheck import headers, markup, preflight, preview_box, published_files, report  # noqa: E402
 from sitecheck.claims import RulesError  # noqa: E402
 from sitecheck.engine import RULES_FILE, Engine, Page  # noqa: E402
@@ -48,6 +50,13 @@ def on_config(config):
         state["engine"] = Engine(project, dict(config))
     except RulesError as err:
         raise PluginError(f"sitecheck/{err}") from None
+    # One stylesheet instead of Material's two and ours (stylesheet/): one render-blocking request.
+    dirs = [Path(d) for d in config.theme.dirs]
+    try:
+        state["css"] = stylesheet.plan(dirs, Path(config.docs_dir), list(config.extra_css))
+    except stylesheet.StylesheetError as err:
+        raise PluginError(str(err)) from None
+    config.extra[stylesheet.FLAG], config.extra_css = state["css"].path, []
     rules = str(project / RULES_FILE)
     if rules not in config.watch:
         config.watch.append(rules)  # the preview rebuilds when compliance edits the rules
@@ -61,6 +70,7 @@ def on_files(files, config):
     engine.findings += found
     for file in [f for f in files if published_files.is_refused(f.src_uri, refused)]:
         files.remove(file)
+    files.append(File.generated(config, state["css"].path, content=state["css"].text))
     context = engine.context
     context.sources = {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}
     context.outputs = {f.dest_uri for f in files if f.inclusion.is_included()}

@@ -17,8 +17,19 @@ from sitecheck.report import read_json
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a copy of the project needs to build: content, configuration, theme, macro module, and
-# hooks/ and sitecheck/ (the one build hook and its check engine), preview/ (./run preview).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "sitecheck", "preview")
+# hooks/ and sitecheck/ (the one build hook and its check engine), preview/ (./run preview),
+# stylesheet/ (the joined stylesheet the hook adds) and leaflets/ (the PDFs ./run deploy makes).
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "docs",
+    "overrides",
+    "macros",
+    "hooks",
+    "sitecheck",
+    "preview",
+    "stylesheet",
+    "leaflets",
+)
 
 
 def build_env(*, report_only: bool = False) -> dict[str, str]:

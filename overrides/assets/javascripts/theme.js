@@ -1,6 +1,24 @@
 // The theme's page scripts. Material's instant navigation swaps pages without reloading, so
 // everything (re)initialises on each page view through document$.
 
+// On paper a link cannot be clicked, so print shows where it goes (theme.css, @media print).
+// Pages on this site show as "site/page/", other sites in full; e-mail and phone links and
+// links within the same page already say enough. Global: the leaflets (leaflets/) call it on
+// the pages they join into the consultation pack.
+function hcMarkPrintAddresses(root) {
+  root.querySelectorAll(".md-content article a[href]").forEach(function (link) {
+    var url = new URL(link.href, location.href);
+    var samePage = url.origin === location.origin && url.pathname === location.pathname;
+    if (!/^https?:$/.test(url.protocol) || samePage || link.classList.contains("headerlink")) {
+      return;
+    }
+    var shown = url.origin === location.origin ? url.host + url.pathname + url.hash : url.href;
+    if (link.textContent.trim() !== shown) {
+      link.setAttribute("data-print-href", shown);
+    }
+  });
+}
+
 document$.subscribe(function () {
   // The 404 page's "Search this site" button opens Material's search with the cursor in it.
   document.querySelectorAll("[data-hc-open-search]").forEach(function (button) {
@@ -16,18 +34,12 @@ document$.subscribe(function () {
     });
   });
 
-  // On paper a link cannot be clicked, so print shows where it goes (theme.css, @media print).
-  // Pages on this site show as "site/page/", other sites in full; e-mail and phone links and
-  // links within the same page already say enough.
-  document.querySelectorAll(".md-content article a[href]").forEach(function (link) {
-    var url = new URL(link.href, location.href);
-    var samePage = url.origin === location.origin && url.pathname === location.pathname;
-    if (!/^https?:$/.test(url.protocol) || samePage || link.classList.contains("headerlink")) {
-      return;
-    }
-    var shown = url.origin === location.origin ? url.host + url.pathname + url.hash : url.href;
-    if (link.textContent.trim() !== shown) {
-      link.setAttribute("data-print-href", shown);
-    }
+  // Where no PDF leaflet was made (preview, ./run build), "Print this page" prints it.
+  document.querySelectorAll("[data-hc-print]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      window.print();
+    });
   });
+
+  hcMarkPrintAddresses(document);
 });
