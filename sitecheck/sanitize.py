@@ -185,9 +185,30 @@ def _attribute_problem(tag: str, name: str, value: str) -> tuple[str, str] | Non
     return None
 
 
+# The theme's own markup after the page's text (overrides/main.html): the article's last element.
+THEME_FOOT = '<div class="hc-page-foot" data-hc-theme="page-foot">'
+
+
+def theme_foot(content):
+    last = next((c for c in reversed(content) if isinstance(c.tag, str)), None)
+    return last if last is not None and last.get("data-hc-theme") == "page-foot" else None
+
+
+def authored_nodes(content):
+    """Every element of the article except the theme's foot: what the author wrote."""
+    foot = theme_foot(content)
+    stack = [content]
+    while stack:
+        node = stack.pop()
+        if node is foot:
+            continue
+        yield node
+        stack.extend(reversed(node))
+
+
 def walk_problems(page, content) -> list[Finding]:
     out = []
-    for node in content.iter():
+    for node in authored_nodes(content):
         if not isinstance(node.tag, str):  # comments are never shown or run
             continue
         tag = _name(node)
@@ -240,7 +261,8 @@ def article_html(html: str) -> str | None:
     end = html.rfind("</article>")
     if not start or end < start.end():
         return None
-    return html[start.end() : end]
+    foot = html.rfind(THEME_FOOT, start.end(), end)  # the theme writes it last
+    return html[start.end() : foot if foot >= 0 else end]
 
 
 def check_page(page, context) -> list[Finding]:

@@ -41,6 +41,10 @@ PAGES = {
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
         '<a xlink:href="&#106;avascript:alert(1)"><text x="1" y="9">Go</text></a></svg>',
     ),
+    # The theme's own foot is skipped by the allow-list; a page that imitates it is not.
+    "theme-foot": page(
+        "Foot", f'<div class="hc-page-foot" data-hc-theme="page-foot">\n\n{SCRIPT}\n\n</div>'
+    ),
 }
 TITLES = {  # 1. front matter that closes </title>, directly and as a YAML escape
     "title-close": '"Cost</title><script>document.documentElement.dataset.pwned=1</script>"',
@@ -89,6 +93,7 @@ def messages(build, name: str) -> str:
         ("overlay", 'docs/overlay.md:11: style="position:fixed;inset:0;background:#fff" on <div>'),
         ("tab-scheme", "docs/tab-scheme.md:11: a link uses a 'java\tscript:' address"),
         ("xlink", "a link uses a 'javascript:' address"),
+        ("theme-foot", "raw HTML <script> is not allowed on a page"),
         ("title-close", "docs/title-close.md:2: 'title' contains '<', '>'"),
         ("title-escape", "docs/title-escape.md:2: 'title' contains"),
         ("quote", "docs/quote.md:2: 'title' contains '\"'"),
