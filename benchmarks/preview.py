@@ -76,6 +76,8 @@ def measure(project: Path, label: str, saves: int = 3, extra: list[str] | None =
             port, what="mkdocs serve", timeout=900, alive=lambda: proc.poll() is None
         )
         while not fetch(url):  # serve listens once its first build is done; the page follows
+            if proc.poll() is not None or time.monotonic() - start > 900:
+                raise AssertionError(f"mkdocs serve never served {url}: is the page refused?")
             time.sleep(POLL)
         startup = time.monotonic() - start
         times = []

@@ -79,7 +79,7 @@ injected into the thinning areas of the scalp. The visit takes about two hours.
 | Treatment session | Sample, preparation and injections | On the day |
 | Check after six months | Photos and a talk about results | Included |
 
-The clinic's name is {{{{ config.site_name }}}}. Prices can change; the clinic confirms the price
+The clinic's name is {{{{ clinic.name }}}}. Prices can change; the clinic confirms the price
 in writing before you agree.
 
 !!! warning "Be careful with promises"
