@@ -31,7 +31,7 @@ async ({ pack, sourcesPath, title, suffix }) => {
       section.querySelector("ol").append(item);
     });
     const trust = article.querySelector(".hc-trust");
-    article.insertBefore(section, trust);
+    trust.parentNode.insertBefore(section, trust); // the trust box sits in the theme's page foot
   };
 
   const articles = [document.querySelector(".md-content article")];

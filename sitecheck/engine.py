@@ -34,7 +34,7 @@ from . import (
 from .claims import Allowed, check_claims, load_rules
 from .finding import ERROR, NOTICE, Finding
 from .front_matter import check_front_matter
-from .html import ids_of, main_content, parse_html, visible_text_blocks
+from .html import authored, ids_of, main_content, parse_html, visible_text_blocks
 from .images import check_images
 from .leftovers import check_leftovers_in_page
 from .review_dates import overdue_notice, review_due
@@ -61,9 +61,15 @@ class Page:
         return main_content(self.doc)
 
     @cached_property
+    def own_content(self):
+        """The main content without the theme's foot (trust box, leaflet and report links):
+        what the author wrote, for the rules about the page's words."""
+        return authored(self.content)
+
+    @cached_property
     def content_text(self) -> list[str]:
-        """The visible text blocks of the page's main content, walked once for every rule."""
-        return visible_text_blocks(self.content) if self.content is not None else []
+        """The visible text blocks of the author's content, walked once for every rule."""
+        return visible_text_blocks(self.own_content) if self.own_content is not None else []
 
     @cached_property
     def ids(self) -> frozenset[str]:

@@ -28,7 +28,7 @@ def cited_anchors(page, sources_dest: str) -> set[str]:
     """Fragments of the page's links that point to the sources page."""
     folder = posixpath.dirname(page.dest)
     out = set()
-    for href in page.content.xpath(".//a/@href"):
+    for href in page.own_content.xpath(".//a/@href"):
         parts = urlsplit(str(href))
         if parts.scheme or parts.netloc or not parts.fragment:
             continue

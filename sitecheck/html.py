@@ -6,6 +6,7 @@ parsed, so "visible" means the same thing for leftovers, readability, glossary a
 
 from __future__ import annotations
 
+from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,6 +56,27 @@ def visible_text_blocks(element) -> list[str]:
 
 def visible_text(element) -> str:
     return "\n".join(visible_text_blocks(element))
+
+
+def theme_foot(content):
+    """The theme's own markup after the page's text (overrides/main.html writes it last in the
+    article: trust box, leaflet and report links), or None."""
+    if content is None:
+        return None
+    last = next((c for c in reversed(content) if isinstance(c.tag, str)), None)
+    return last if last is not None and last.get("data-hc-theme") == "page-foot" else None
+
+
+def authored(content):
+    """A copy of the article without the theme's foot: what the page's author wrote."""
+    if content is None:
+        return None
+    foot = theme_foot(content)
+    if foot is None:
+        return content
+    copy = deepcopy(content)
+    copy.remove(copy[content.index(foot)])
+    return copy
 
 
 def main_content(doc):

@@ -96,7 +96,7 @@ def measure(text: str) -> tuple[float, int]:
 
 
 def reading(page) -> Reading:
-    text = readable_text(page.content) if page.content is not None else ""
+    text = readable_text(page.own_content) if page.own_content is not None else ""
     grade, words = measure(text)
     return Reading(page.file, round(grade, 1), words)
 

@@ -21,6 +21,7 @@ import lxml.html
 import nh3
 
 from .finding import Finding
+from .html import theme_foot
 from .inline_code import is_handler, runs_script
 from .source import first_line
 
@@ -187,11 +188,6 @@ def _attribute_problem(tag: str, name: str, value: str) -> tuple[str, str] | Non
 
 # The theme's own markup after the page's text (overrides/main.html): the article's last element.
 THEME_FOOT = '<div class="hc-page-foot" data-hc-theme="page-foot">'
-
-
-def theme_foot(content):
-    last = next((c for c in reversed(content) if isinstance(c.tag, str)), None)
-    return last if last is not None and last.get("data-hc-theme") == "page-foot" else None
 
 
 def authored_nodes(content):

@@ -47,7 +47,11 @@ def test_missing_h1_and_description_are_reported(project):
         "docs/bare.md",
         "---\ntitle: Bare\n---\n\n## Only a subheading\n\nSome words here.\n\n# One\n\n# Two\n",
     )
-    project.replace("mkdocs.yml", "site_description: >-", "site_description_unused: >-")
+    # No site-wide description either, so the page has none to fall back on.
+    config = project.path("mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    start = config.index("site_description: >-")
+    end = next(i for i in range(start + 1, len(config)) if not config[i].startswith(" "))
+    project.write("mkdocs.yml", "\n".join(config[:start] + config[end:]))
     result = project.build()
     messages = report(result.findings("page-parts"), "")
     assert "docs/bare.md: the page has 2 top-level headings" in messages

@@ -75,4 +75,13 @@ def test_real_docs_folder_has_nothing_refused():
     from sitecheck.config import load_config
     from tests.checks.site import ROOT
 
-    assert check_docs(ROOT / "docs", load_config(ROOT)["extra"]) == ([], set())
+    # Only git's empty placeholder for the pictures folder is left out, without a finding.
+    assert check_docs(ROOT / "docs", load_config(ROOT)["extra"]) == ([], {"images/.gitkeep"})
+
+
+def test_a_gitkeep_with_content_is_refused_like_any_hidden_file(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / ".gitkeep").write_text("password=hunter2\n", encoding="utf-8")
+    found, refused = check_docs(tmp_path)
+    assert refused == {"images/.gitkeep"}
+    assert "'images/.gitkeep' is a hidden file" in found[0].what

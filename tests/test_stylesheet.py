@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from sitecheck.headers import deploy_dir
 from sitecheck.html import parse_html
 
 
@@ -23,7 +24,7 @@ def test_each_page_links_one_fingerprinted_stylesheet_holding_all_three(built_si
     assert -1 not in positions and positions == sorted(positions)  # Material's, then ours
     assert text.count("@charset") == 1 and "sourceMappingURL" not in text
     assert f"/{joined.relative_to(built_site.site).as_posix()}" in (
-        built_site.site / "_headers"
+        deploy_dir(built_site.site) / "_headers"
     ).read_text(encoding="utf-8")  # cached for a year: its name changes with its content
 
 
@@ -45,3 +46,17 @@ def test_a_missing_extra_css_file_stops_the_build_with_the_fix(project):
     assert built.returncode != 0
     assert "extra_css lists assets/stylesheets/x.css, which is in neither docs/ nor" in built.output
     assert "Traceback" not in built.output
+
+
+def test_theme_css_closes_every_block():
+    """A block left open swallows every rule after it: the browser ignores them without a word
+    (a merge once dropped the urgency cards' colours this way)."""
+    from tests.checks.site import ROOT
+
+    text = (ROOT / "overrides/assets/stylesheets/theme.css").read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    depth = 0
+    for number, line in enumerate(code.split("\n"), start=1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"theme.css:{number}: a '}}' closes a block that was never opened"
+    assert depth == 0, f"theme.css: {depth} block(s) never closed"
