@@ -49,6 +49,12 @@ class ProjectCopy:
         assert old in text, f"test setup: {old!r} not found in {name}"
         target.write_text(text.replace(old, new, 1), encoding="utf-8")
 
+    def add_to_menu(self, *pages: str) -> None:
+        """Put planted pages (file names in docs/) in the menu, after the Privacy page."""
+        entries = "".join(f"      - {Path(name).stem.title()}: {name}\n" for name in pages)
+        privacy = "      - Privacy: privacy.md\n"
+        self.replace("mkdocs.yml", privacy, privacy + entries)
+
     def build(self, *, strict: bool = False) -> Build:
         return build(self.root, self.root / "site", strict=strict)
 

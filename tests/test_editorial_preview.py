@@ -73,11 +73,7 @@ def box_accessibility(browser_page, url: str) -> dict[str, list[str]]:
 @pytest.mark.browser
 def test_planted_claim_shows_in_the_preview_box_and_the_terminal(project, tmp_path, browser_page):
     project.write("docs/claimy.md", page("Claimy", CLAIM))
-    project.replace(
-        "mkdocs.yml",
-        "      - Privacy: privacy.md\n",
-        "      - Privacy: privacy.md\n      - Claimy: claimy.md\n",
-    )
+    project.add_to_menu("claimy.md")
     log_path = tmp_path / "serve.log"
     with mkdocs_serve(project.root, log_path) as (proc, base):
         body = wait_until(proc, base + "claimy/", log_path)

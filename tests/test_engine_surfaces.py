@@ -33,15 +33,12 @@ FAULTS = {
     ),
     "citation": ("A large study found that hair grew back.", 11, "links to no source"),
 }
-NAV = "".join(f"      - {name.title()}: {name}.md\n" for name in FAULTS)
 
 
 def plant(project) -> None:
     for name, (body, _, _) in FAULTS.items():
         project.write(f"docs/{name}.md", page(name.title(), body))
-    project.replace(
-        "mkdocs.yml", "      - Privacy: privacy.md\n", "      - Privacy: privacy.md\n" + NAV
-    )
+    project.add_to_menu(*(f"{name}.md" for name in FAULTS))
     project.write("docs/orphan.md", page("Orphan", "Nobody can find this page in the menu."))
 
 

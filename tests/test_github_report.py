@@ -80,11 +80,7 @@ def test_planted_faults_become_annotations_and_a_summary_table(project, tmp_path
 
 def test_a_page_fault_found_in_the_build_is_annotated_from_the_engines_report(project, tmp_path):
     project.write("docs/claimy.md", page("Claimy", "It is 100% effective."))
-    project.replace(
-        "mkdocs.yml",
-        "      - Privacy: privacy.md\n",
-        "      - Privacy: privacy.md\n      - Claimy: claimy.md\n",
-    )
+    project.add_to_menu("claimy.md")
     summary_file = tmp_path / "summary.md"
     result = on_github(project.root, summary_file)
     assert result.returncode == 1

@@ -58,11 +58,7 @@ def test_json_ld_and_other_data_blocks_need_no_hash(project):
 def test_code_in_an_attribute_stops_the_strict_build_naming_the_page(project):
     project.write("docs/clicky.md", page("Clicky", '<button onclick="alert(1)">Press</button>'))
     project.append("mkdocs.yml", "\n")
-    project.replace(
-        "mkdocs.yml",
-        "      - Privacy: privacy.md\n",
-        "      - Privacy: privacy.md\n      - Clicky: clicky.md\n",
-    )
+    project.add_to_menu("clicky.md")
     result = project.build(strict=True)
     assert result.returncode != 0
     assert "docs/clicky.md:11: <button onclick=...> runs code in the page" in result.output
