@@ -16,8 +16,11 @@ from importlib.metadata import version
 
 import textstat
 
+from . import pronunciations
 from .finding import Finding
 from .html import CODE_TAGS
+
+pronunciations.install()
 
 MAX_GRADE = 9.0
 # Readability formulas need a sample of prose; below this many words the grade swings wildly

