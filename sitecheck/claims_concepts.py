@@ -65,6 +65,30 @@ class Rules(list):
     """The concepts in file order, plus the shared word groups the engine itself uses."""
 
     other_treatments: re.Pattern | None = None
+    _index: tuple[dict[str, list[tuple[int, int]]], list[tuple[int, int]]] | None = None
+
+    def lines_for(self, prefixes: set[str]) -> dict[int, list[Line]]:
+        """Per concept (by position), its lines whose quick word test passes for this text, in
+        file order. Looked up word beginning by word beginning, instead of trying every line
+        of every concept on every sentence."""
+        if self._index is None:
+            by_start: dict[str, list[tuple[int, int]]] = {}
+            always: list[tuple[int, int]] = []
+            for r, rule in enumerate(self):
+                for n, line in enumerate(rule.lines):
+                    if line.starts is None:
+                        always.append((r, n))
+                    for start in line.starts or ():
+                        by_start.setdefault(start, []).append((r, n))
+            self._index = (by_start, always)
+        by_start, always = self._index
+        pairs = set(always)
+        for prefix in prefixes:
+            pairs.update(by_start.get(prefix, ()))
+        out: dict[int, list[Line]] = {}
+        for r, n in sorted(pairs):
+            out.setdefault(r, []).append(self[r].lines[n])
+        return out
 
 
 class Text(str):

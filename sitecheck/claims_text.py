@@ -165,15 +165,11 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip("\"'\u201d)*_ ").endswith("?") or bool(INDIRECT_QUESTION.match(sentence))
 
 
-def matches(
-    rule: Rule, sentence: str, answer_from: int, lower: str
-) -> list[tuple[int, int, list[str]]]:
+def matches(rule: Rule, sentence: str, answer_from: int, lines) -> list[tuple[int, int, list[str]]]:
     """Spans of the rule's lines in the sentence (ending after answer_from), with their gaps.
-    `lower` is the sentence's word prefixes(), for the quick tests."""
+    `lines`: those of the rule's lines whose quick word test passed (Rules.lines_for)."""
     found = []
-    for line in rule.lines:
-        if not line.may_match(lower):
-            continue
+    for line in lines:
         if len(line.parts) == 1:
             for m in line.parts[0].finditer(sentence):
                 gaps = [v for k, v in m.groupdict().items() if k.startswith("g") and v]
@@ -193,13 +189,13 @@ def about_other_treatment(rules: Rules, sentence: str, start: int, end: int) -> 
     return bool(rules.other_treatments.search(clause))
 
 
-def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph: str, lower: str):
+def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph: str, lines):
     if rule.unless_near and any(p.search(sentence[answer_from:]) for p in rule.unless_near):
         return
     if rule.only_near and not any(p.search(paragraph) for p in rule.only_near):
         return
     taken = -1
-    for start, end, gaps in matches(rule, sentence, answer_from, lower):
+    for start, end, gaps in matches(rule, sentence, answer_from, lines):
         if start < taken:
             continue
         if any(
@@ -236,7 +232,7 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
         for topic in (lead_in, previous):
             if topic:
                 p_lower |= prefixes(lower[topic[0] : topic[1]])
-        gated = [r for r in rules if r.may_match(p_lower)]
+        gated = [(n, r) for n, r in enumerate(rules) if r.may_match(p_lower)]
         for a, b, item in spans:
             sentence = norm[a:b]
             topic, answering = None, False
@@ -260,11 +256,12 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
             else:  # a list's lead-in further up: read it with the item, quote the item
                 base, context = a, (norm[topic[0] : topic[1]] + " " if topic else "") + sentence
             answer_from = len(context) - len(sentence)
-            context_lower = prefixes(context.lower())
-            for rule in gated:
-                if not rule.may_match(context_lower):
+            candidates = rules.lines_for(prefixes(context.lower()))
+            for position, rule in gated:
+                lines = candidates.get(position)
+                if not lines:
                     continue
-                for start, end in hits_in(rules, rule, context, answer_from, norm, context_lower):
+                for start, end in hits_in(rules, rule, context, answer_from, norm, lines):
                     if base == a:
                         start, end = max(0, start - answer_from), end - answer_from
                     at, to = base + start, base + end
