@@ -2,6 +2,8 @@
 
 This is the only file that knows MkDocs events. The rules never import MkDocs, so
 `./run editorial site/` runs the same rules on a folder built by anything (e.g. Zensical).
+The engine runs in a worker process (sitecheck/worker.py): the checks use the second core while
+MkDocs renders, and the build waits for them only after the last page.
 
 - `mkdocs build` (any flags, `-q` included) stops on any problem: the engine counts them, not
   MkDocs' logger, whose `-q` hides warnings from `--strict`.
@@ -25,31 +27,44 @@ from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 import stylesheet  # noqa: E402
-from sitecheck import headers, markup, preflight, preview_box, published_files, report  # noqa: E402
+from sitecheck import headers, markup, preflight, preview_box, published_files, report, worker  # noqa: E402
 from sitecheck.claims import RulesError  # noqa: E402
-from sitecheck.engine import RULES_FILE, Engine, Page  # noqa: E402
+from sitecheck.engine import RULES_FILE, Page  # noqa: E402
 from sitecheck.finding import NOTICE  # noqa: E402
 from sitecheck.front_matter import FrontMatterError, read  # noqa: E402
+from sitecheck.theme_scripts import ThemeScripts  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sitecheck")
 # Only the test suite sets this, to look at a site built with planted faults. No command-line
 # flag turns the stop off, so `-q` or a missing `--strict` cannot publish a broken page.
 REPORT_ONLY = "SITECHECK_REPORT_ONLY"
-state: dict = {"engine": None}
+state: dict = {}
 
 
 def on_startup(command, dirty):
     preview_box.set_serving(command == "serve")
 
 
+def on_shutdown():
+    worker.shared().stop()
+
+
+def checks(call, *args, **kwargs):
+    """A call to the worker; a broken claims_rules.yml it reports stops the build here."""
+    try:
+        return call(*args, **kwargs)
+    except RulesError as err:
+        raise PluginError(f"sitecheck/{err}") from None
+
+
 def on_config(config):
     project = Path(config.config_file_path).parent
     if problems := preflight.check_project(project):  # before any page is rendered
         raise PluginError(preflight.stop_message(problems, project))
-    try:
-        state["engine"] = Engine(project, dict(config))
-    except RulesError as err:
-        raise PluginError(f"sitecheck/{err}") from None
+    # Only what the rules read, as plain data for the worker process.
+    settings = {"site_url": config.site_url, "extra": dict(config.extra)}
+    state.update(engine=worker.shared(), outputs=set(), sources={}, project=project)
+    state["engine"].start(project, settings)
     # One stylesheet instead of Material's two and ours (stylesheet/): one render-blocking request.
     dirs = [Path(d) for d in config.theme.dirs]
     try:
@@ -65,19 +80,19 @@ def on_config(config):
 
 def on_files(files, config):
     engine = state["engine"]
-    engine.reset()
     found, refused = published_files.check_docs(Path(config.docs_dir), config.extra)  # first
-    engine.findings += found
+    checks(engine.add_findings, found)
     for file in [f for f in files if published_files.is_refused(f.src_uri, refused)]:
         files.remove(file)
     files.append(File.generated(config, state["css"].path, content=state["css"].text))
-    context = engine.context
-    context.sources = {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}
-    context.outputs = {f.dest_uri for f in files if f.inclusion.is_included()}
+    state["sources"] = {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}
+    state["outputs"] = {f.dest_uri for f in files if f.inclusion.is_included()}
+    checks(engine.files, state["sources"], state["outputs"])
     docs = Path(config.docs_dir)
     for path in sorted((docs / "snippets").rglob("*.md")):  # pieces of pages: checked once
         file = f"docs/{path.relative_to(docs).as_posix()}"
-        engine.check_source(path.read_text(encoding="utf-8"), file, path.parent, page=False)
+        text = path.read_text(encoding="utf-8")
+        checks(engine.check_source, text, file, path.parent, page=False)
     return files
 
 
@@ -89,7 +104,7 @@ def on_page_markdown(markdown, page, config, files):
     except FrontMatterError as err:  # unreadable front matter cannot be published at all
         raise PluginError(str(err.finding)) from None
     page_dir = Path(page.file.abs_src_path).parent if page.file.abs_src_path else config.docs_dir
-    state["engine"].check_source(raw, file, Path(page_dir))
+    checks(state["engine"].check_source, raw, file, Path(page_dir))
     return markdown
 
 
@@ -97,7 +112,7 @@ def on_post_page(output, page, config):
     output = markup.fix(output)
     file = f"docs/{page.file.src_uri}"
     built = Page(page.file.dest_uri, file, output, page.file.content_string)
-    state["engine"].check_page(built)
+    checks(state["engine"].check_page, built)
     return meta_policy(output, built)
 
 
@@ -105,37 +120,35 @@ def meta_policy(output, built):
     # Hosts that cannot send headers (GitHub Pages) get the policy in a <meta> tag.
     if os.environ.get(headers.META_POLICY) != "1":
         return output
-    return headers.with_meta_policy(output, built.inline, state["engine"].inline.allow)
+    if "theme" not in state:
+        state["theme"] = ThemeScripts(state["project"])
+    return headers.with_meta_policy(output, built.inline, state["theme"].allowed)
 
 
 def on_post_template(output, template_name, config):
     # The 404 page, sitemap.xml and other theme-only files are built as templates, not pages.
-    engine = state["engine"]
-    engine.context.outputs.add(template_name)
+    state["outputs"].add(template_name)
     if not template_name.endswith(".html"):
         return output
     output = markup.fix(output)
     built = Page(template_name, f"theme template ({template_name})", output)
-    engine.check_page(built)
+    checks(state["engine"].check_page, built)
     return meta_policy(output, built)
 
 
 def on_post_build(config):
-    engine = state["engine"]
     site = Path(config.site_dir)
-    engine.context.site_dir = site
-    engine.check_site()
-    findings = engine.sorted_findings()
-    for finding in findings:
+    results = checks(state["engine"].finish, state["sources"], state["outputs"], site)
+    for finding in results.findings:
         (log.info if finding.severity == NOTICE else log.warning)(str(finding))
-    for allowed in engine.allowed:
+    for allowed in results.allowed:
         log.info(f"claim-ok marker: {allowed}")
-    report.write_reports(engine, engine.context.project)
+    report.write_reports(results, state["project"])
     server_name = urlsplit(config.site_url or "").hostname or "_"
-    headers.write_deploy_files(site, engine.inline, engine.context.outputs, server_name=server_name)
+    headers.write_deploy_files(site, results.inline, state["outputs"], server_name=server_name)
     if preview_box.serving():
-        preview_box.show(site, engine)
-    elif engine.errors() and os.environ.get(REPORT_ONLY) != "1":
+        preview_box.show(site, results)
+    elif results.errors() and os.environ.get(REPORT_ONLY) != "1":
         # Listed again in the message itself: `-q` hides the warnings above.
-        lines = "\n".join(f"  {f}" for f in engine.errors())
-        raise Abort(f"The build stopped: {report.summary(findings)}\n{lines}")
+        lines = "\n".join(f"  {f}" for f in results.errors())
+        raise Abort(f"The build stopped: {report.summary(results.findings)}\n{lines}")

@@ -77,10 +77,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {args.site}/index.html not found: build the site first.")
             return 1
         load_built_site(project, args.site, engine)
-    findings = engine.sorted_findings()
-    for line in report.terminal_lines(findings):
+    results = engine.results()
+    for line in report.terminal_lines(results.findings):
         print(line)
-    report.write_reports(engine, project)
-    print(report.allowed_report(engine.allowed) + "(also written to reports/claims-allowed.txt)")
-    print(report.summary(findings) + " (reports/editorial.json)")
-    return 1 if engine.errors() else 0
+    report.write_reports(results, project)
+    print(report.allowed_report(results.allowed) + "(also written to reports/claims-allowed.txt)")
+    print(report.summary(results.findings) + " (reports/editorial.json)")
+    return 1 if results.errors() else 0

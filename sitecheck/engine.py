@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import (
@@ -143,10 +143,46 @@ def stamp(rule: str, findings: Iterable[Finding], severity: str = ERROR) -> list
     ]
 
 
+@dataclass
+class Results:
+    """What a finished check gives the outputs (report, preview box, headers): plain data, so
+    it can come back from the worker process (worker.py)."""
+
+    findings: list[Finding]  # sorted, each once
+    allowed: list[Allowed]
+    readings: list
+    inline: inline_code.Collected
+    pages: dict[str, str]  # dest -> file of every page checked
+
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    def by_file(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            out.setdefault(finding.file, []).append(finding)
+        return out
+
+
+@lru_cache(maxsize=4)
+def _rules(path: Path, stamp: tuple[int, int]):
+    return load_rules(path)
+
+
+def cached_rules(path: Path):
+    """The concepts, compiled once per version of the file: the preview and the test suite
+    build many times, and compiling the patterns is most of the engine's start-up."""
+    try:
+        info = path.stat()
+    except OSError:
+        return load_rules(path)  # says what is missing, in the editor's words
+    return _rules(path, (info.st_mtime_ns, info.st_size))
+
+
 class Engine:
     def __init__(self, project: Path, config: dict, *, today: dt.date | None = None):
         self.context = SiteContext(project, config, today or dt.date.today())
-        self.claims_rules = load_rules(project / RULES_FILE)
+        self.claims_rules = cached_rules(project / RULES_FILE)
         self.context.claims_rules = self.claims_rules
         self.reset()
 
@@ -213,11 +249,14 @@ class Engine:
     def sorted_findings(self) -> list[Finding]:
         return sorted(set(self.findings))
 
+    def results(self) -> Results:
+        pages = {dest: page.file for dest, page in self.pages.items()}
+        return Results(
+            self.sorted_findings(), self.allowed, self.context.readings, self.inline, pages
+        )
+
     def errors(self) -> list[Finding]:
-        return [f for f in self.sorted_findings() if f.severity == ERROR]
+        return self.results().errors()
 
     def by_file(self) -> dict[str, list[Finding]]:
-        out: dict[str, list[Finding]] = {}
-        for finding in self.sorted_findings():
-            out.setdefault(finding.file, []).append(finding)
-        return out
+        return self.results().by_file()

@@ -60,14 +60,15 @@ def inject(page_html: str, findings: list[Finding]) -> str:
     return box + page_html
 
 
-def show(site: Path, engine) -> None:
+def show(site: Path, results) -> None:
     """Rewrite each built page that has problems with its box. Problems of files that are not
-    pages (mkdocs.yml, the glossary snippet) show on every page: editors must not miss them."""
-    by_file = engine.by_file()
-    page_files = {page.file for page in engine.pages.values()}
+    pages (mkdocs.yml, the glossary snippet) show on every page: editors must not miss them.
+    `results`: the engine's Results."""
+    by_file = results.by_file()
+    page_files = set(results.pages.values())
     everywhere = [f for file, found in by_file.items() if file not in page_files for f in found]
-    for page in engine.pages.values():
-        findings = by_file.get(page.file, []) + everywhere
-        if findings:
-            path = site / page.dest
-            path.write_text(inject(page.html, findings), encoding="utf-8")
+    for dest, file in results.pages.items():
+        findings = by_file.get(file, []) + everywhere
+        path = site / dest
+        if findings and path.is_file():
+            path.write_text(inject(path.read_text(encoding="utf-8"), findings), encoding="utf-8")

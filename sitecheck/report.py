@@ -41,16 +41,17 @@ def write_json(findings: list[Finding], project: Path, path: Path = JSON_REPORT)
     return target
 
 
-def write_reports(engine, project: Path) -> None:
-    """Everything a build or `./run editorial SITE` reports, in reports/."""
+def write_reports(results, project: Path) -> None:
+    """Everything a build or `./run editorial SITE` reports, in reports/. `results`: the
+    engine's Results."""
     from .readability import grade_report
 
-    write_json(engine.sorted_findings(), project)
+    write_json(results.findings, project)
     folder = project / "reports"
-    readings = sorted(engine.context.readings, key=lambda r: r.source)
+    readings = sorted(results.readings, key=lambda r: r.source)
     if readings:
         (folder / "readability.txt").write_text(grade_report(readings) + "\n", encoding="utf-8")
-    text = allowed_report(engine.allowed)
+    text = allowed_report(results.allowed)
     (folder / "claims-allowed.txt").write_text(text, encoding="utf-8")
 
 
