@@ -172,6 +172,10 @@ class Synthetic:
     def plain_config(self) -> Path:
         return self.root / "mkdocs.plain.yml"
 
+    @property
+    def unchecked_config(self) -> Path:
+        return self.root / "mkdocs.unchecked.yml"
+
 
 def glossary_terms(root: Path = ROOT) -> list[str]:
     """Abbreviations defined in any snippet file, so pages use the project's own tooltips."""
@@ -307,7 +311,14 @@ def generate(dest: Path, count: int, root: Path = ROOT) -> Synthetic:
     config = without_nav((root / "mkdocs.yml").read_text(encoding="utf-8"))
     (dest / "mkdocs.yml").write_text(config.rstrip() + "\n\n" + nav, encoding="utf-8")
     write_plain_config(dest)
+    write_unchecked_config(dest)
     return Synthetic(dest, count + 1 + len(stubs))
+
+
+def write_unchecked_config(dest: Path) -> None:
+    """The full site without the one hook: what the checks cost is the difference in time."""
+    unchecked = {"INHERIT": "mkdocs.yml", "hooks": []}
+    (dest / "mkdocs.unchecked.yml").write_text(yaml.safe_dump(unchecked), "utf-8")
 
 
 def write_plain_config(dest: Path) -> None:

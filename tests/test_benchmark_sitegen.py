@@ -68,11 +68,27 @@ def test_scale_row_comes_from_the_measured_build(synthetic, tmp_path):
     result = scale.measure_size(10, tmp_path, runs=1)
     index = tmp_path / "site-10" / "site" / "search" / "search_index.json"
     assert result.index_bytes == index.stat().st_size > 0
-    row = scale.table([result])[2]
-    cells = [c.strip() for c in row.strip("|").split("|")]
-    assert cells[0] == str(result.pages)
-    assert cells[12] == f"{index.stat().st_size / 1024:.0f}"
-    assert float(cells[2]) == pytest.approx(1000 * result.full[0].seconds / result.pages, abs=0.1)
+    head, _, row = scale.table([result])[:3]
+    cells = dict(
+        zip(
+            [c.strip() for c in head.strip("|").split("|")],
+            [c.strip() for c in row.strip("|").split("|")],
+        )
+    )
+    assert cells["pages"] == str(result.pages)
+    assert cells["index KiB"] == f"{index.stat().st_size / 1024:.0f}"
+    ms = 1000 * result.full[0].seconds / result.pages
+    assert float(cells["ms/page"]) == pytest.approx(ms, abs=0.1)
+    checks = result.full[0].seconds - result.unchecked[0].seconds
+    assert float(cells["checks s"]) == pytest.approx(checks, abs=0.01)
+    assert result.full[0].cpu > 0 and result.unchecked[0].cpu > 0
+
+
+def test_unchecked_configuration_is_the_full_site_without_the_hook(synthetic):
+    run = scale.timed_build(synthetic.unchecked_config, synthetic.root / "unchecked")
+    assert run.hooks == []
+    assert "macros" in run.plugins, "only the hook may be missing, not the site's plugins"
+    assert run.pages == synthetic.pages
 
 
 def test_peak_memory_is_the_builds_own_not_the_benchmark_processes(synthetic):
