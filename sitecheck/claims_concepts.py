@@ -36,9 +36,16 @@ class Line:
     parts: list[re.Pattern]
     # Every match has a word starting with one of these: if the text has none, skip the regex.
     starts: frozenset[str] | None = None
+    # The line's other required words, tested the same way once `starts` has passed.
+    also: tuple[frozenset[str], ...] = ()
 
     def may_match(self, prefixes: set[str]) -> bool:
-        return self.starts is None or not self.starts.isdisjoint(prefixes)
+        if self.starts is None:
+            return True
+        return not self.starts.isdisjoint(prefixes) and self.also_match(prefixes)
+
+    def also_match(self, prefixes: set[str]) -> bool:
+        return all(not words.isdisjoint(prefixes) for words in self.also)
 
 
 @dataclass
@@ -87,7 +94,9 @@ class Rules(list):
             pairs.update(by_start.get(prefix, ()))
         out: dict[int, list[Line]] = {}
         for r, n in sorted(pairs):
-            out.setdefault(r, []).append(self[r].lines[n])
+            line = self[r].lines[n]
+            if line.also_match(prefixes):
+                out.setdefault(r, []).append(line)
         return out
 
 
@@ -254,18 +263,19 @@ def is_separator(op, av) -> bool:
     return op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and starts(av[2]) == [(" ", True)]
 
 
-def word_starts(pattern: re.Pattern) -> frozenset[str] | None:
-    """Word beginnings (lower case, up to 6 letters) one of which every match has: a quick test
-    before the regex. Taken from the required word of the pattern whose beginnings are longest."""
+def word_start_sets(pattern: re.Pattern) -> list[frozenset[str]]:
+    """For each required word of the pattern (up to 8), the beginnings (lower case, up to 6
+    letters) one of which every match has; the longest beginnings first. Empty when the
+    pattern is one this reader does not know: then the regex always runs."""
     try:
         seq = list(sre.parse(pattern.pattern, 0).data)
     except Exception:  # a pattern this reader does not know: always run the regex
-        return None
+        return []
     gap_groups = {i for name, i in pattern.groupindex.items() if name.startswith("g")}
-    best: tuple[int, set[str]] | None = None
+    found_sets: list[tuple[int, frozenset[str]]] = []
     tried, word_start = 0, True
     for index, (op, av) in enumerate(seq):
-        if tried == 8 or (best and best[0] >= LONG_ENOUGH):
+        if tried == 8:
             break
         if op in (sre.AT, sre.ASSERT_NOT, sre.ASSERT):
             continue
@@ -277,13 +287,11 @@ def word_starts(pattern: re.Pattern) -> frozenset[str] | None:
         found = starts(seq[index:])
         texts = {WORD.match(s).group(0) if WORD.match(s) else "" for s, _ in found or []}
         if texts and "" not in texts:
-            shortest = min(map(len, texts))
-            if best is None or shortest > best[0]:
-                best = (shortest, texts)
-    if best is None:
-        return None
-    # A required word's beginning is required too: short beginnings make a small, quick test.
-    return frozenset(t[:LONG_ENOUGH] for t in best[1])
+            # A required word's beginning is required too: short ones make a small, quick test.
+            found_sets.append((min(map(len, texts)), frozenset(t[:LONG_ENOUGH] for t in texts)))
+    # The longest first; among equals the earliest, as the single test always took.
+    order = sorted(range(len(found_sets)), key=lambda i: (-min(found_sets[i][0], LONG_ENOUGH), i))
+    return [found_sets[i][1] for i in order]
 
 
 WORD = re.compile(r"[\w'%]+")
@@ -331,7 +339,9 @@ def load_rules(path: Path) -> Rules:
         for text in claims:
             at = getattr(text, "line", line)
             parts = [compiler.pattern(p.strip(), at) for p in str(text).split(" & ")]
-            rule.lines.append(Line(str(text), parts, word_starts(parts[0])))
+            sets = word_start_sets(parts[0])
+            first = sets[0] if sets else None
+            rule.lines.append(Line(str(text), parts, first, tuple(sets[1:])))
         if all(line.starts for line in rule.lines):
             rule.starts = frozenset().union(*(line.starts for line in rule.lines))
         for key in ("not_when", "unless_near", "only_near"):

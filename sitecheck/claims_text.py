@@ -190,12 +190,15 @@ def about_other_treatment(rules: Rules, sentence: str, start: int, end: int) -> 
 
 
 def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph: str, lines):
+    found = matches(rule, sentence, answer_from, lines)
+    if not found:  # most sentences: no need to look for what would excuse a match
+        return
     if rule.unless_near and any(p.search(sentence[answer_from:]) for p in rule.unless_near):
         return
     if rule.only_near and not any(p.search(paragraph) for p in rule.only_near):
         return
     taken = -1
-    for start, end, gaps in matches(rule, sentence, answer_from, lines):
+    for start, end, gaps in found:
         if start < taken:
             continue
         if any(

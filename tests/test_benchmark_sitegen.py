@@ -73,6 +73,7 @@ def test_scale_row_comes_from_the_measured_build(synthetic, tmp_path):
         zip(
             [c.strip() for c in head.strip("|").split("|")],
             [c.strip() for c in row.strip("|").split("|")],
+            strict=True,
         )
     )
     assert cells["pages"] == str(result.pages)
