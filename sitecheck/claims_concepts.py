@@ -39,11 +39,6 @@ class Line:
     # The line's other required words, tested the same way once `starts` has passed.
     also: tuple[frozenset[str], ...] = ()
 
-    def may_match(self, prefixes: set[str]) -> bool:
-        if self.starts is None:
-            return True
-        return not self.starts.isdisjoint(prefixes) and self.also_match(prefixes)
-
     def also_match(self, prefixes: set[str]) -> bool:
         return all(not words.isdisjoint(prefixes) for words in self.also)
 

@@ -184,9 +184,6 @@ class Engine:
         self.context = SiteContext(project, config, today or dt.date.today())
         self.claims_rules = cached_rules(project / RULES_FILE)
         self.context.claims_rules = self.claims_rules
-        self.reset()
-
-    def reset(self) -> None:
         self.findings: list[Finding] = []
         self.allowed: list[Allowed] = []
         self.pages: dict[str, Page] = {}
