@@ -28,8 +28,9 @@ from mkdocs.structure.files import File  # noqa: E402
 
 import stylesheet  # noqa: E402
 from sitecheck import headers, markup, preflight, preview_box, published_files, report, worker  # noqa: E402
-from sitecheck.claims import RulesError  # noqa: E402
-from sitecheck.engine import RULES_FILE, Page  # noqa: E402
+
+# Not sitecheck.engine: the rules run in the worker process, and MkDocs need not import them.
+from sitecheck.claims_concepts import RULES_FILE, RulesError  # noqa: E402
 from sitecheck.finding import NOTICE  # noqa: E402
 from sitecheck.front_matter import FrontMatterError, read  # noqa: E402
 from sitecheck.theme_scripts import ThemeScripts  # noqa: E402
@@ -59,12 +60,13 @@ def checks(call, *args, **kwargs):
 
 def on_config(config):
     project = Path(config.config_file_path).parent
-    if problems := preflight.check_project(project):  # before any page is rendered
-        raise PluginError(preflight.stop_message(problems, project))
+    # First, so the worker loads the concepts and the dictionary while this process goes on.
     # Only what the rules read, as plain data for the worker process.
     settings = {"site_url": config.site_url, "extra": dict(config.extra)}
     state.update(engine=worker.shared(), outputs=set(), sources={}, project=project)
     state["engine"].start(project, settings)
+    if problems := preflight.check_project(project):  # before any page is rendered
+        raise PluginError(preflight.stop_message(problems, project))
     # One stylesheet instead of Material's two and ours (stylesheet/): one render-blocking request.
     dirs = [Path(d) for d in config.theme.dirs]
     try:
@@ -110,9 +112,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_page(output, page, config):
     output = markup.fix(output)
-    file = f"docs/{page.file.src_uri}"
-    built = Page(page.file.dest_uri, file, output, page.file.content_string)
-    checks(state["engine"].check_page, built)
+    built = (page.file.dest_uri, f"docs/{page.file.src_uri}", output, page.file.content_string)
+    checks(state["engine"].check_page, *built)
     return meta_policy(output, built)
 
 
@@ -120,9 +121,11 @@ def meta_policy(output, built):
     # Hosts that cannot send headers (GitHub Pages) get the policy in a <meta> tag.
     if os.environ.get(headers.META_POLICY) != "1":
         return output
+    from sitecheck.engine import Page  # this deploy mode parses the page here as well
+
     if "theme" not in state:
         state["theme"] = ThemeScripts(state["project"])
-    return headers.with_meta_policy(output, built.inline, state["theme"].allowed)
+    return headers.with_meta_policy(output, Page(*built).inline, state["theme"].allowed)
 
 
 def on_post_template(output, template_name, config):
@@ -131,8 +134,8 @@ def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
     output = markup.fix(output)
-    built = Page(template_name, f"theme template ({template_name})", output)
-    checks(state["engine"].check_page, built)
+    built = (template_name, f"theme template ({template_name})", output, None)
+    checks(state["engine"].check_page, *built)
     return meta_policy(output, built)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -17,6 +18,7 @@ try:
 except ImportError:  # pragma: no cover - older Python
     import sre_parse as sre  # type: ignore[no-redef]
 
+RULES_FILE = "sitecheck/claims_rules.yml"  # relative to the project
 # A space in a line matches any run of spaces, line breaks, hyphens or emphasis marks.
 SEPARATOR = r"[\s*_\-\u2013\u2014]"
 GROUP = re.compile(r"\{([A-Z_]+)\}")
@@ -28,12 +30,34 @@ class RulesError(Exception):
     """The rules file itself is broken: the editor must fix it before anything else."""
 
 
+class Pattern:
+    """A concept's regex: read (and so checked) with the file, compiled at its first use.
+    Most lines never meet a sentence with their words, and compiling all 280 was most of
+    the engine's start-up."""
+
+    def __init__(self, pattern: str, flags: int, parsed):
+        self.pattern, self.flags, self.parsed = pattern, flags, parsed
+
+    def compile(self) -> re.Pattern:
+        compiled = re.compile(self.pattern, self.flags)
+        # From now on the compiled methods answer directly (instance attributes come first).
+        self.search, self.finditer = compiled.search, compiled.finditer
+        self.parsed = None  # only word_start_sets reads it, at load time
+        return compiled
+
+    def search(self, text: str):
+        return self.compile().search(text)
+
+    def finditer(self, text: str):
+        return self.compile().finditer(text)
+
+
 @dataclass
 class Line:
     """One `claims` line: all its parts must match in the sentence (parts are joined by &)."""
 
     text: str
-    parts: list[re.Pattern]
+    parts: list[Pattern]
     # Every match has a word starting with one of these: if the text has none, skip the regex.
     starts: frozenset[str] | None = None
     # The line's other required words, tested the same way once `starts` has passed.
@@ -53,9 +77,9 @@ class Rule:
     source: str
     lines: list[Line] = field(default_factory=list)
     id: str = ""
-    not_when: list[re.Pattern] = field(default_factory=list)
-    unless_near: list[re.Pattern] = field(default_factory=list)
-    only_near: list[re.Pattern] = field(default_factory=list)
+    not_when: list[Pattern] = field(default_factory=list)
+    unless_near: list[Pattern] = field(default_factory=list)
+    only_near: list[Pattern] = field(default_factory=list)
     other_treatments: bool = True
     starts: frozenset[str] | None = None  # any line's word starts: skips the concept quickly
 
@@ -66,8 +90,8 @@ class Rule:
 class Rules(list):
     """The concepts in file order, plus the shared word groups the engine itself uses."""
 
-    other_treatments: re.Pattern | None = None
-    _index: tuple[dict[str, list[tuple[int, int]]], list[tuple[int, int]]] | None = None
+    other_treatments: Pattern | None = None
+    _index: tuple[dict[str, list[tuple[int, int]]], list[tuple[int, int]], frozenset] | None = None
 
     def lines_for(self, prefixes: set[str]) -> dict[int, list[Line]]:
         """Per concept (by position), its lines whose quick word test passes for this text, in
@@ -82,11 +106,11 @@ class Rules(list):
                         always.append((r, n))
                     for start in line.starts or ():
                         by_start.setdefault(start, []).append((r, n))
-            self._index = (by_start, always)
-        by_start, always = self._index
+            self._index = (by_start, always, frozenset(by_start))
+        by_start, always, known = self._index
         pairs = set(always)
-        for prefix in prefixes:
-            pairs.update(by_start.get(prefix, ()))
+        for prefix in known.intersection(prefixes):  # a few of the text's hundred beginnings
+            pairs.update(by_start[prefix])
         out: dict[int, list[Line]] = {}
         for r, n in sorted(pairs):
             line = self[r].lines[n]
@@ -188,18 +212,37 @@ class Compiler:
             need_separator = True
         return "".join(out)
 
-    def pattern(self, phrase: str, line: int) -> re.Pattern:
+    def pattern(self, phrase: str, line: int) -> Pattern:
         anchored = phrase.startswith("^")
         body = self.phrase(phrase.lstrip("^"), line)
+        source = ("^" if anchored else "") + r"(?<!\w)(?:" + body + r")(?!\w)"
         try:
-            return re.compile(
-                ("^" if anchored else "") + r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE
-            )
+            parsed = sre.parse(source, re.IGNORECASE)
+            check_lookbehinds(parsed)  # the one error re.compile finds that parsing does not
+            return Pattern(source, re.IGNORECASE, parsed)
         except re.error as err:
             raise RulesError(
                 f"{self.file}:{line}: the line '{phrase}' cannot be read ({err}). Fix: check the "
                 "brackets; write \\. for a full stop and \\? for a question mark."
             ) from None
+
+
+def check_lookbehinds(parsed) -> None:
+    for op, av in parsed:
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] < 0:
+            low, high = av[1].getwidth()
+            if low != high:
+                raise re.error("look-behind requires fixed-width pattern")
+        for child in subpatterns(av):
+            check_lookbehinds(child)
+
+
+def subpatterns(value):
+    if isinstance(value, sre.SubPattern):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from subpatterns(item)
 
 
 def listed(item: dict, key: str) -> list[Text]:
@@ -258,15 +301,14 @@ def is_separator(op, av) -> bool:
     return op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and starts(av[2]) == [(" ", True)]
 
 
-def word_start_sets(pattern: re.Pattern) -> list[frozenset[str]]:
+def word_start_sets(pattern: Pattern) -> list[frozenset[str]]:
     """For each required word of the pattern (up to 8), the beginnings (lower case, up to 6
     letters) one of which every match has; the longest beginnings first. Empty when the
     pattern is one this reader does not know: then the regex always runs."""
-    try:
-        seq = list(sre.parse(pattern.pattern, 0).data)
-    except Exception:  # a pattern this reader does not know: always run the regex
-        return []
-    gap_groups = {i for name, i in pattern.groupindex.items() if name.startswith("g")}
+    parsed = pattern.parsed if pattern.parsed is not None else sre.parse(pattern.pattern)
+    seq = list(parsed.data)
+    groups = parsed.state.groupdict
+    gap_groups = {i for name, i in groups.items() if name.startswith("g")}
     found_sets: list[tuple[int, frozenset[str]]] = []
     tried, word_start = 0, True
     for index, (op, av) in enumerate(seq):
@@ -292,9 +334,14 @@ def word_start_sets(pattern: re.Pattern) -> list[frozenset[str]]:
 WORD = re.compile(r"[\w'%]+")
 
 
+@lru_cache(maxsize=1 << 16)
+def word_prefixes(word: str) -> frozenset[str]:
+    return frozenset(word[:k] for k in range(1, LONG_ENOUGH + 1))
+
+
 def prefixes(lower: str) -> set[str]:
     """Every beginning (1 to 6 letters) of every word in the lower-cased text."""
-    return {w[:k] for w in WORD.findall(lower) for k in range(1, LONG_ENOUGH + 1)}
+    return set().union(*map(word_prefixes, WORD.findall(lower)))
 
 
 def load_rules(path: Path) -> Rules:

@@ -32,6 +32,7 @@ from . import (
     typed_facts,
 )
 from .claims import Allowed, check_claims, load_rules
+from .claims_concepts import RULES_FILE
 from .finding import ERROR, NOTICE, Finding
 from .front_matter import check_front_matter
 from .html import authored, ids_of, main_content, parse_html, visible_text_blocks
@@ -39,8 +40,6 @@ from .images import check_images
 from .leftovers import check_leftovers_in_page
 from .review_dates import overdue_notice, review_due
 from .theme_scripts import ThemeScripts
-
-RULES_FILE = "sitecheck/claims_rules.yml"
 
 
 @dataclass
@@ -51,6 +50,7 @@ class Page:
     file: str  # "docs/cost.md", or "theme template (404.html)" for pages without Markdown
     html: str
     raw: str | None = None  # the Markdown source, None for theme templates
+    site_url: str = ""  # where the site is published (the engine sets it from mkdocs.yml)
 
     @cached_property
     def doc(self):
@@ -74,6 +74,14 @@ class Page:
     @cached_property
     def ids(self) -> frozenset[str]:
         return ids_of(self.doc)
+
+    @cached_property
+    def links(self) -> list[links.Link]:
+        return links.resolve(self.doc, self.dest, self.site_url)
+
+    @cached_property
+    def menu_links(self) -> set[str]:
+        return pages.menu_links(self.doc, self.dest)
 
     @cached_property
     def inline(self):
@@ -128,7 +136,11 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("typed-facts", typed_facts.check_page),
     ("claims", claims_rendered.check_page),
     ("evidence-links", evidence_links.check_page),
+    ("links", links.check_page),
 ]
+# What the site rules read of each page, worked out as the page arrives (while MkDocs is still
+# rendering the next ones), so the build waits only for the cross-page look-ups at the end.
+SITE_NEEDS = ("links", "menu_links", "ids")
 SITE_RULES: list[tuple[str, SiteRule]] = [
     ("menu", pages.check_menu),
     ("links", links.check_site),
@@ -190,6 +202,7 @@ class Engine:
         self.inline = inline_code.Collected(self.context.theme_scripts.allowed)
         self.context.readings = []
         self._cited: set[str] | None = None
+        readability.warm_up()  # in the worker, while MkDocs still reads files and the menu
 
     def known_citations(self) -> set[str]:
         """Anchors pages may cite (docs/snippets/sources.yml and the sources page), read once
@@ -227,11 +240,14 @@ class Engine:
 
     # -- page and site rules ------------------------------------------------------------
     def check_page(self, page: Page) -> list[Finding]:
+        page.site_url = self.context.site_url
         self.pages[page.dest] = page
         self.inline.add(page)
         found = []
         for name, rule in PAGE_RULES:
             found += stamp(name, rule(page, self.context))
+        for name in SITE_NEEDS:
+            getattr(page, name)
         self.findings += found
         return found
 

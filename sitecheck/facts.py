@@ -42,7 +42,7 @@ class Fact:
 
 @functools.cache
 def load_facts(path: Path = FACTS_FILE) -> dict[str, Fact]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Composer) or {}
     return {
         key: Fact(key, e.get("what", key), e.get("fix", ""), e.get("schema", {}), **_flags(e))
         for key, e in data.items()

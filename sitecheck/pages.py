@@ -47,19 +47,23 @@ def check_parts(page, context) -> list[Finding]:
     return out
 
 
+def menu_links(doc, dest: str) -> set[str]:
+    """The built pages one page's main menu links to."""
+    linked = set()
+    folder = posixpath.dirname(dest)
+    for href in doc.xpath('//nav[contains(@class,"md-nav--primary")]//a/@href'):
+        path = href.split("#")[0]
+        target = posixpath.normpath(posixpath.join(folder, path or "."))
+        if not path or path.endswith("/") or not posixpath.splitext(target)[1]:
+            target = posixpath.join(target, "index.html")
+        if not target.startswith("../"):
+            linked.add(posixpath.normpath(target))
+    return linked
+
+
 def menu_targets(pages) -> set[str]:
     """Built pages some page's main menu links to (a union, so navigation.prune is fine)."""
-    linked = set()
-    for dest, page in pages.items():
-        folder = posixpath.dirname(dest)
-        for href in page.doc.xpath('//nav[contains(@class,"md-nav--primary")]//a/@href'):
-            path = href.split("#")[0]
-            target = posixpath.normpath(posixpath.join(folder, path or "."))
-            if not path or path.endswith("/") or not posixpath.splitext(target)[1]:
-                target = posixpath.join(target, "index.html")
-            if not target.startswith("../"):
-                linked.add(posixpath.normpath(target))
-    return linked
+    return set().union(*(page.menu_links for page in pages.values()))
 
 
 def check_menu(pages, context) -> list[Finding]:

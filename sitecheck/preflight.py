@@ -19,6 +19,7 @@ import jinja2
 import yaml
 from jinja2 import nodes
 
+from . import template_code
 from .config import ConfigLoader
 from .facts import check_facts
 from .finding import Finding
@@ -386,8 +387,6 @@ def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
 
 # -- pages ---------------------------------------------------------------------------------------
 
-JINJA = jinja2.Environment()
-
 
 def check_page(data: bytes, file: str, clinic: dict | None = None, *, page: bool = True):
     """Every problem in one Markdown file's bytes; `page=False` for snippets (no front matter)."""
@@ -461,7 +460,7 @@ def unclosed_braces(text: str, reported: int) -> int:
 def template(text: str, file: str, clinic: dict | None) -> list[Finding]:
     """`{{ }}` that the page's macros cannot read, and clinic facts that do not exist."""
     try:
-        tree = JINJA.parse(text)
+        tree = template_code.parse(text)
     except jinja2.TemplateSyntaxError as err:
         return [
             finding(

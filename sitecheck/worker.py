@@ -15,10 +15,13 @@ import sys
 import traceback
 import types
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .claims import RulesError
-from .engine import Engine, Page, Results
+from .claims_concepts import RulesError
 from .finding import Finding
+
+if TYPE_CHECKING:  # the rules are imported by the worker process only, not by MkDocs'
+    from .engine import Engine, Results
 
 
 class WorkerFailed(Exception):
@@ -32,6 +35,8 @@ class WorkerFailed(Exception):
 def _serve(requests, replies) -> None:
     """The worker's loop: one message per event, the results when asked. Replies carry the
     build's number, so a late reply of an abandoned preview rebuild is not taken for the next."""
+    from .engine import Engine, Page
+
     engine: Engine | None = None
     build, failed = 0, False
     while True:
@@ -108,8 +113,9 @@ class Worker:
         if findings:
             self._send("findings", findings)
 
-    def check_page(self, page: Page) -> None:
-        self._send("page", (page.dest, page.file, page.html, page.raw))
+    def check_page(self, dest: str, file: str, html: str, raw: str | None) -> None:
+        """A built page (see engine.Page), as plain strings for the queue."""
+        self._send("page", (dest, file, html, raw))
 
     def finish(self, sources: dict, outputs: set, site_dir: Path) -> Results:
         self._send("site", (sources, outputs, site_dir))

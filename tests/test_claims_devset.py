@@ -83,15 +83,41 @@ def test_a_broken_line_is_named_with_its_line(tmp_path):
         load_rules(bad)
 
 
+def test_a_line_only_compiling_rejects_is_named_at_load(tmp_path):
+    """Patterns compile at their first use; what only compiling would reject (a look-behind
+    of varying width) is still reported when the file is read, with its line."""
+    bad = tmp_path / "claims_rules.yml"
+    bad.write_text(
+        "concepts:\n  - name: One\n    claims:\n      - 'fine'\n      - '(?<!not|never) cure'\n"
+        "    why: W.\n    instead: I.\n    source: S\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RulesError, match=r"claims_rules.yml:5: .*look-behind requires fixed-width"):
+        load_rules(bad)
+
+
+def test_every_concept_pattern_compiles_as_read(rules):
+    """The lazily compiled patterns are the regexes the file says, and all of them compile."""
+    import re
+
+    patterns = [p for r in rules for line in r.lines for p in line.parts]
+    patterns += [p for r in rules for p in (*r.not_when, *r.unless_near, *r.only_near)]
+    assert len(patterns) > 200
+    for pattern in patterns:
+        assert pattern.compile().pattern == re.compile(pattern.pattern, re.IGNORECASE).pattern
+
+
 def test_the_quick_tests_never_change_what_is_found(rules, monkeypatch):
     """The word-start pre-tests only skip regexes that cannot match: same hits without them."""
     sets = [load_set(name) for name in (TUNING, HELD_OUT, HELD_OUT_2)]
     texts = [s for data in sets for part in data.values() for group in part.values() for s in group]
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").rglob("*.md"))]
     quick = [[(h.start, h.end, h.concept) for h in find_claims(t, rules)] for t in texts]
+    monkeypatch.setattr(rules, "_index", None)  # the word index is built from the starts
     for rule in rules:
         monkeypatch.setattr(rule, "starts", None)
         for line in rule.lines:
             monkeypatch.setattr(line, "starts", None)
+            monkeypatch.setattr(line, "also", ())
     slow = [[(h.start, h.end, h.concept) for h in find_claims(t, rules)] for t in texts]
     assert quick == slow

