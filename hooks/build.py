@@ -23,11 +23,17 @@ PROJECT = Path(__file__).resolve().parents[1]
 if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.path
     sys.path.insert(0, str(PROJECT))
 
+from sitecheck import worker  # noqa: E402
+
+# Before anything else: the worker starts and loads the concepts while MkDocs goes on (under
+# `mkdocs serve` it is already running, and this costs nothing).
+worker.shared().warm(PROJECT)
+
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 import stylesheet  # noqa: E402
-from sitecheck import headers, markup, preflight, preview_box, published_files, report, worker  # noqa: E402
+from sitecheck import headers, markup, preflight, preview_box, published_files, report  # noqa: E402
 
 # Not sitecheck.engine: the rules run in the worker process, and MkDocs need not import them.
 from sitecheck.claims_concepts import RULES_FILE, RulesError  # noqa: E402

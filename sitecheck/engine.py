@@ -191,6 +191,13 @@ def cached_rules(path: Path):
     return _rules(path, (info.st_mtime_ns, info.st_size))
 
 
+def warm_up(project: Path) -> None:
+    """What every Engine of this project loads first, loaded ahead (the worker does this
+    while MkDocs reads its configuration)."""
+    cached_rules(project / RULES_FILE)
+    readability.warm_up()
+
+
 class Engine:
     def __init__(self, project: Path, config: dict, *, today: dt.date | None = None):
         self.context = SiteContext(project, config, today or dt.date.today())
@@ -202,7 +209,6 @@ class Engine:
         self.inline = inline_code.Collected(self.context.theme_scripts.allowed)
         self.context.readings = []
         self._cited: set[str] | None = None
-        readability.warm_up()  # in the worker, while MkDocs still reads files and the menu
 
     def known_citations(self) -> set[str]:
         """Anchors pages may cite (docs/snippets/sources.yml and the sources page), read once

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .finding import Finding
-from .html import CODE_TAGS
+from .html import CODE_TAGS, visible_text_blocks
 from .source import first_line
 
 SNIPPET = "docs/snippets/glossary.md"
@@ -87,14 +87,7 @@ def term_pattern(terms: dict[str, str]) -> re.Pattern:
 
 def text_outside_tooltips(article) -> list[str]:
     """Visible text of the page that is not already inside an <abbr> (or code)."""
-    out = []
-    for node in article.iter():
-        if not isinstance(node.tag, str) or node.tag in SKIP_TAGS:
-            continue
-        if any(a.tag in SKIP_TAGS for a in node.iterancestors()):
-            continue
-        out += [t for t in (node.text, *(child.tail for child in node)) if t]
-    return out
+    return visible_text_blocks(article, SKIP_TAGS)
 
 
 def check_page(page, context) -> list[Finding]:

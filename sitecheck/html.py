@@ -36,12 +36,13 @@ def ids_on(path: Path) -> frozenset[str]:
     return ids_of(parse(path))
 
 
-def visible_text_blocks(element) -> list[str]:
-    """Text of each element, skipping code, so 'literal syntax in a code block' is allowed."""
+def visible_text_blocks(element, skip: frozenset[str] | set[str] = CODE_TAGS) -> list[str]:
+    """Text of each element, skipping code, so 'literal syntax in a code block' is allowed.
+    `skip`: the elements whose text is not read (the glossary also skips its tooltips)."""
     out: list[str] = []
 
     def walk(node) -> None:  # one pass, never entering code: no ancestor look-ups per node
-        if not isinstance(node.tag, str) or node.tag in CODE_TAGS:
+        if not isinstance(node.tag, str) or node.tag in skip:
             return
         if node.text and node.text.strip():
             out.append(node.text)

@@ -9,6 +9,7 @@ raised in the build at the next page, as if it had run there.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue
 import sys
@@ -35,7 +36,7 @@ class WorkerFailed(Exception):
 def _serve(requests, replies) -> None:
     """The worker's loop: one message per event, the results when asked. Replies carry the
     build's number, so a late reply of an abandoned preview rebuild is not taken for the next."""
-    from .engine import Engine, Page
+    from .engine import Engine, Page, warm_up
 
     engine: Engine | None = None
     build, failed = 0, False
@@ -44,6 +45,11 @@ def _serve(requests, replies) -> None:
         if message is None:
             return
         kind, args = message
+        if kind == "warm":
+            # A broken claims_rules.yml is not reported here: the build's engine message does.
+            with contextlib.suppress(Exception):
+                warm_up(*args)
+            continue
         if kind == "engine":
             build, engine, failed = args[0], None, False
         elif failed:
@@ -82,26 +88,36 @@ class Worker:
         self.process = None
         self.build = 0
 
+    def warm(self, project: Path) -> None:
+        """Start the process now, to load the concepts and the dictionary of `project` while
+        MkDocs is still reading its configuration (the hook calls this as it is imported)."""
+        self._spawn()
+        self.requests.put(("warm", (project,)))
+
     def start(self, project: Path, config: dict, today=None) -> None:
         """A new build. `config`: the settings the rules read, as plain data."""
-        if self.process is None or not self.process.is_alive():
-            context = multiprocessing.get_context("spawn")  # no fork of MkDocs' server threads
-            self.requests, self.replies = context.Queue(), context.Queue()
-            # At exit nothing unsent matters (the build is over): never wait to flush it.
-            self.requests.cancel_join_thread()
-            self.process = context.Process(
-                target=_serve, args=(self.requests, self.replies), name="sitecheck", daemon=True
-            )
-            # Spawn would re-run the caller's script (say, a build script without a __main__
-            # guard) in the worker; the worker needs nothing from it.
-            caller = sys.modules["__main__"]
-            sys.modules["__main__"] = types.ModuleType("__main__")
-            try:
-                self.process.start()
-            finally:
-                sys.modules["__main__"] = caller
+        self._spawn()
         self.build += 1
         self.requests.put(("engine", (self.build, project, config, today)))
+
+    def _spawn(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            return
+        context = multiprocessing.get_context("spawn")  # no fork of MkDocs' server threads
+        self.requests, self.replies = context.Queue(), context.Queue()
+        # At exit nothing unsent matters (the build is over): never wait to flush it.
+        self.requests.cancel_join_thread()
+        self.process = context.Process(
+            target=_serve, args=(self.requests, self.replies), name="sitecheck", daemon=True
+        )
+        # Spawn would re-run the caller's script (say, a build script without a __main__
+        # guard) in the worker; the worker needs nothing from it.
+        caller = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            self.process.start()
+        finally:
+            sys.modules["__main__"] = caller
 
     def check_source(self, raw: str, file: str, page_dir: Path, *, page: bool = True) -> None:
         self._send("source", (raw, file, page_dir, page))
