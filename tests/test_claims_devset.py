@@ -61,39 +61,38 @@ def test_find_claims_on_plain_text_gives_offsets_concept_and_sentence(rules):
     assert find_claims("No treatment is completely safe. Is it permanent?", rules) == []
 
 
-def test_a_concept_without_why_is_named_with_its_line(tmp_path):
+def load_broken(tmp_path, text: str):
     bad = tmp_path / "claims_rules.yml"
-    bad.write_text(
+    bad.write_text(text, encoding="utf-8")
+    return load_rules(bad)
+
+
+def one_concept(second_line: str) -> str:
+    return (
+        f"concepts:\n  - name: One\n    claims:\n      - 'fine'\n      - '{second_line}'\n"
+        "    why: W.\n    instead: I.\n    source: S\n"
+    )
+
+
+def test_a_concept_without_why_is_named_with_its_line(tmp_path):
+    text = (
         "words:\n  X: [a]\nconcepts:\n  - id: one\n    name: One\n    claims: [zap]\n"
-        "    instead: Say it.\n    source: Here\n",
-        encoding="utf-8",
+        "    instead: Say it.\n    source: Here\n"
     )
     with pytest.raises(RulesError, match=r"claims_rules.yml:4: concept 'One' has no why"):
-        load_rules(bad)
+        load_broken(tmp_path, text)
 
 
 def test_a_broken_line_is_named_with_its_line(tmp_path):
-    bad = tmp_path / "claims_rules.yml"
-    bad.write_text(
-        "concepts:\n  - name: One\n    claims:\n      - 'fine'\n      - 'broken (bracket'\n"
-        "    why: W.\n    instead: I.\n    source: S\n",
-        encoding="utf-8",
-    )
     with pytest.raises(RulesError, match=r"claims_rules.yml:5: the line 'broken \(bracket' cannot"):
-        load_rules(bad)
+        load_broken(tmp_path, one_concept("broken (bracket"))
 
 
 def test_a_line_only_compiling_rejects_is_named_at_load(tmp_path):
     """Patterns compile at their first use; what only compiling would reject (a look-behind
     of varying width) is still reported when the file is read, with its line."""
-    bad = tmp_path / "claims_rules.yml"
-    bad.write_text(
-        "concepts:\n  - name: One\n    claims:\n      - 'fine'\n      - '(?<!not|never) cure'\n"
-        "    why: W.\n    instead: I.\n    source: S\n",
-        encoding="utf-8",
-    )
     with pytest.raises(RulesError, match=r"claims_rules.yml:5: .*look-behind requires fixed-width"):
-        load_rules(bad)
+        load_broken(tmp_path, one_concept("(?<!not|never) cure"))
 
 
 def test_every_concept_pattern_compiles_as_read(rules):
