@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import signal
 import socket
 import subprocess
 import sys
@@ -416,7 +417,14 @@ def parse_args(argv: list[str]) -> tuple[str, int, list[str]]:
     return host or "127.0.0.1", int(port), rest
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
+    # Stopped by a process manager (SIGTERM) as by Ctrl+C: the mkdocs server it started stops
+    # too, instead of holding the port with nobody to stop it.
+    signal.signal(signal.SIGTERM, interrupted)
     host, port, rest = parse_args(sys.argv[1:] if argv is None else argv)
     project = Path.cwd()
     (project / LOG).parent.mkdir(parents=True, exist_ok=True)

@@ -40,8 +40,15 @@ def _serve(requests, replies) -> None:
 
     engine: Engine | None = None
     build, failed = 0, False
+    parent = multiprocessing.parent_process()
     while True:
-        message = requests.get()
+        try:
+            message = requests.get(timeout=1)
+        except queue.Empty:
+            # MkDocs stopped by SIGTERM skips its exit handlers, which would end this process.
+            if parent is not None and not parent.is_alive():
+                return
+            continue
         if message is None:
             return
         kind, args = message

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import html
+import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -91,6 +93,31 @@ def preview(root, out_path, port=None, extra=()):
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+def processes_in(folder) -> list[int]:
+    """Processes working in `folder` (the preview and the mkdocs server it starts)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and os.readlink(f"/proc/{entry}/cwd") == str(folder):
+                found.append(int(entry))
+        except OSError:  # ended meanwhile, or not ours to read
+            continue
+    return found
+
+
+def test_stopping_the_preview_stops_its_mkdocs_server(project, tmp_path):
+    """A process manager (or the test suite) stops the preview with SIGTERM: the mkdocs
+    server it started must go with it, not keep running on its own."""
+    with preview(project.root, tmp_path / "out.txt") as running:
+        running.page_with("", "<h1")
+        assert len(processes_in(project.root)) >= 2, "no mkdocs server under the preview"
+    deadline = time.monotonic() + 60
+    while processes_in(project.root) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = {p: Path(f"/proc/{p}/cmdline").read_bytes()[:90] for p in processes_in(project.root)}
+    assert left == {}, running.terminal()
 
 
 @pytest.mark.browser
