@@ -111,8 +111,9 @@ def site_prefix(site_url: str) -> tuple[str, str]:
 
 
 # A plain relative path ("../cost/#fees", "?q", "#top"): no scheme, no "//" (a host, or an
-# empty segment urljoin keeps), no backslash; anything else goes through urljoin.
-PLAIN_PATH = re.compile(r"(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!.*//)[^\\]*")
+# empty segment urljoin keeps), no backslash and no control character (urlsplit drops tabs and
+# line breaks, so "jav<tab>ascript:" is a scheme to it); anything else goes through urljoin.
+PLAIN_PATH = re.compile(r"(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!.*//)[^\\\x00-\x1f\x7f]*")
 
 
 def join_path(base_dir: str, page_path: str, raw: str) -> tuple[str, str]:
