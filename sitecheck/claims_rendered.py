@@ -28,17 +28,21 @@ def squashed(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).lower().strip()
 
 
+def typed_in(block: str, typed: str) -> bool:
+    """Every sentence of the block is in the Markdown. Most blocks are there whole, and then
+    each sentence is too (its words are a run of the block's), so that is tried first."""
+    if squashed(block) in typed:
+        return True
+    return all(not part or part in typed for part in map(squashed, SENTENCE.split(block)))
+
+
 def check_page(page, context) -> list[Finding]:
     rules = context.claims_rules
     if not page.is_doc or page.content is None or rules is None:
         return []
     typed = squashed(page.raw)
     # Only sentences whose words the Markdown does not have can hold a claim it did not show.
-    text = "\n\n".join(
-        block
-        for block in page.content_text
-        if any(squashed(s) not in typed for s in SENTENCE.split(block) if squashed(s))
-    )
+    text = "\n\n".join(block for block in page.content_text if not typed_in(block, typed))
     out = []
     for hit in find_claims(text, rules):
         if squashed(hit.phrase) in typed:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .finding import Finding
-from .html import CODE_TAGS, visible_text_blocks
+from .html import CODE_TAGS, text_of, visible_text_blocks
 from .source import first_line
 
 SNIPPET = "docs/snippets/glossary.md"
@@ -139,7 +139,7 @@ def check_site(pages, context) -> list[Finding]:
     for dt in page.content.iter("dt"):
         dd = next(dt.itersiblings("dd"), None)
         if dd is not None:
-            shown[" ".join(dt.text_content().split())] = " ".join(dd.text_content().split())
+            shown[" ".join(text_of(dt).split())] = " ".join(text_of(dd).split())
     for term, text in definitions(terms).items():
         if term not in shown:
             problems.append(

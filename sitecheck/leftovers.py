@@ -16,12 +16,13 @@ from .source import without_code
 
 def check_leftovers(text: str, raw: str, file: str) -> list[Finding]:
     """`text`: the visible text of the page's content (sitecheck.html.visible_text)."""
-    lines = without_code(raw, keep_shown_fields=True).split("\n")
+    lines = None  # the source without its code, split only for a page that has a leftover
     out = []
     for built, in_source, what, fix in LEFTOVERS:
         found = re.search(built, text, re.MULTILINE)
         if not found:
             continue
+        lines = lines or without_code(raw, keep_shown_fields=True).split("\n")
         snippet = " ".join(text[max(0, found.start() - 30) : found.end() + 30].split())
         line = next((n for n, s in enumerate(lines, start=1) if re.search(in_source, s)), 0)
         out.append(Finding(file, line, f"{what}; the page shows: “{snippet}”.", f"{fix}."))

@@ -112,8 +112,13 @@ ELEMENTS: dict[str, set[str]] = {
 DATA = {"div": {"data-tabs", "data-self-check"}, "p": {"data-self-check-result", "aria-live"}}
 for _tag, _names in DATA.items():
     ELEMENTS[_tag] = ELEMENTS[_tag] | _names
+ALLOWED = {tag: names | EVERYWHERE for tag, names in ELEMENTS.items()}  # what each may carry
+# html5ever spells SVG attributes as SVG does (viewBox); lxml lower-cases them.
+NH3_ATTRIBUTES = {tag: names | {"viewBox"} for tag, names in ALLOWED.items()}
+NH3_TAGS = set(ELEMENTS)
 INPUT_TYPES = {"checkbox", "radio"}
 URLS = {"href", "src"}
+ADDRESSES = URLS | {"xlink:href", "action", "formaction", "data"}  # where javascript: can run
 SCHEMES = {"http", "https", "mailto", "tel"}
 # Markdown's table alignment is the only style a page may have (tables: `| :---: |`).
 ALIGNMENT = re.compile(r"text-align: (left|right|center);")
@@ -153,7 +158,7 @@ def _attribute_problem(tag: str, name: str, value: str) -> tuple[str, str] | Non
             f"<{tag} {name}=...> runs code in the page, which the site does not allow.",
             "remove the attribute; use a normal link [text](page.md) or ask a developer.",
         )
-    if name in URLS | {"xlink:href", "action", "formaction", "data"} and runs_script(value):
+    if name in ADDRESSES and runs_script(value):
         return (
             f"a link uses a '{value.split(':')[0].strip().lower()}:' address, which runs "
             "code instead of opening a page.",
@@ -166,7 +171,7 @@ def _attribute_problem(tag: str, name: str, value: str) -> tuple[str, str] | Non
             "remove the style attribute; text on a patient page must look like the rest of the "
             'site. For optional detail use a collapsible box: ??? note "More detail".',
         )
-    if name not in EVERYWHERE | ELEMENTS[tag]:
+    if name not in ALLOWED[tag]:
         return (f"the HTML attribute '{name}' on <{tag}> is not allowed on a page.", FIX_ATTRIBUTE)
     if name in URLS:
         scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", value.strip())
@@ -239,12 +244,10 @@ def _signature(html: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def nh3_clean(html: str) -> str:
-    # html5ever spells SVG attributes as SVG does (viewBox); lxml lower-cases them.
-    attributes = {tag: names | EVERYWHERE | {"viewBox"} for tag, names in ELEMENTS.items()}
     return nh3.clean(
         html,
-        tags=set(ELEMENTS),
-        attributes=attributes,
+        tags=NH3_TAGS,
+        attributes=NH3_ATTRIBUTES,
         url_schemes=SCHEMES,
         link_rel=None,
         strip_comments=True,
@@ -270,13 +273,13 @@ def check_page(page, context) -> list[Finding]:
     original = article_html(page.html)
     if original is not None and _signature(nh3_clean(original)) != _signature(original):
         found.append(
-            Finding(
-                page.file,
-                0,
+            _problem(
+                page,
                 "the page's HTML can be read in two ways, and a browser might see code that the "
-                "checks do not (often a tag or a quote left open).",
+                "checks do not (often a tag or a quote left open, or a tag where it cannot be).",
                 "look for raw HTML in the page and close every tag and quote, or write it in "
                 "Markdown instead.",
+                r"<\s*[A-Za-z!/]",  # the page's first raw HTML: where to start looking
             )
         )
     return found

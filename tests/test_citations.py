@@ -12,7 +12,7 @@ from sitecheck.citations import (
     load_sources,
     pairs,
 )
-from sitecheck.html import main_content, parse
+from sitecheck.html import main_content, parse, text_of
 from tests.checks.site import ROOT
 from tests.conftest import page
 
@@ -22,7 +22,7 @@ SOURCES = ROOT / "docs" / "snippets" / "sources.yml"
 def sources_entry(site, anchor: str) -> str:
     article = main_content(parse(site / "sources" / "index.html"))
     item = article.xpath("//*[@id=$a]/ancestor::li[1]", a=anchor)[0]
-    return " ".join(item.text_content().split())
+    return " ".join(text_of(item).split())
 
 
 def test_every_source_has_every_field_and_a_grade():

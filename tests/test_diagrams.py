@@ -11,6 +11,7 @@ import pytest
 
 from macros import diagrams as macro
 from sitecheck.config import load_config
+from sitecheck.html import text_of
 from tests.checks.diagrams import FIX, PLACEMENTS, figures, optimised, svg_files
 from tests.checks.site import ROOT
 
@@ -79,7 +80,7 @@ def test_labels_are_text_in_the_built_pages(built_site):
             missing = [label for label in LABELS[name] if label not in texts]
             assert not missing, f"{html} {name}: labels not found as <text>: {missing}"
             caption = figure.find("figcaption")
-            assert caption is not None and caption.text_content().strip(), f"{name}: no caption"
+            assert caption is not None and text_of(caption).strip(), f"{name}: no caption"
 
 
 def test_each_picture_is_named_by_its_title_and_description(built_site):
@@ -91,7 +92,7 @@ def test_each_picture_is_named_by_its_title_and_description(built_site):
             ids = svg.get("aria-labelledby").split()
             parts = {el.get("id"): el for el in svg.iter("title", "desc")}
             assert [parts[i].tag for i in ids] == ["title", "desc"], f"{name}: {ids}"
-            assert all(parts[i].text_content().strip() for i in ids)
+            assert all(text_of(parts[i]).strip() for i in ids)
 
 
 def test_built_pictures_use_only_the_allowed_elements_and_attributes(built_site):
@@ -152,7 +153,7 @@ def test_facts_in_mkdocs_yml_change_the_pictures(project):
     assert "Month 9:" in labels("results/index.html", "hair-cycle")
     assert "Sessions: 3, then" in labels("methods/index.html", "methods-compared")
     (figure,) = figures(result.site / "results/index.html")["hair-cycle"]
-    assert "month 9" in figure.find(".//svg").find("desc").text_content()
+    assert "month 9" in text_of(figure.find(".//svg").find("desc"))
 
 
 def test_a_drawing_without_a_title_stops_the_build_with_a_clear_message(project):

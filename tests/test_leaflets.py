@@ -14,7 +14,7 @@ import pytest
 
 from leaflets.markers import link_leaflets, size_text
 from leaflets.settings import SettingsError, read_settings
-from sitecheck.html import parse_html
+from sitecheck.html import parse_html, text_of
 from tests.checks.site import ROOT
 
 LEAFLET_LINK = re.compile(
@@ -62,9 +62,7 @@ def page_facts(html: str) -> tuple[str, list[str]]:
     doc = parse_html(html)
     h1 = doc.xpath("//article//h1")[0]
     title = "".join(h1.xpath("text()")).strip()
-    dates = [
-        " ".join(dd.text_content().split()) for dd in doc.xpath("//aside[@class='hc-trust']//dd")
-    ]
+    dates = [" ".join(text_of(dd).split()) for dd in doc.xpath("//aside[@class='hc-trust']//dd")]
     return title, dates
 
 

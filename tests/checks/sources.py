@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from sitecheck.finding import Finding
-from sitecheck.html import main_content, parse
+from sitecheck.html import main_content, parse, text_of
 from tests.checks.pages import source_line
 from tests.checks.problems import at
 from tests.checks.site import ROOT, Build
@@ -75,7 +75,7 @@ def check_sources_listed(build: Build, required: Required) -> list[Finding]:
             )
             continue
         entry = entry_of(found[0])
-        text = " ".join(entry.text_content().split())
+        text = " ".join(text_of(entry).split())
         where = source_line(
             build.project, SOURCES_DATA, rf"anchor:\s*{re.escape(source.anchor)}\s*$"
         )
