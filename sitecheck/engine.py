@@ -81,7 +81,7 @@ class Page:
 
     @cached_property
     def menu_links(self) -> set[str]:
-        return pages.menu_links(self.doc, self.dest)
+        return pages.menu_links(self.doc, self.links)
 
     @cached_property
     def inline(self):

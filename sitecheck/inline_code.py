@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .finding import Finding
 from .source import first_line
@@ -89,19 +90,33 @@ def attribute_name(name: str) -> str:
     return "xlink:href" if name.endswith("}href") else name.lower()
 
 
+@lru_cache(maxsize=4096)
+def _kind(raw_name: str) -> str:
+    """What an attribute's name alone says: handler, url, style or "" (most: class, id, ...)."""
+    name = attribute_name(raw_name)
+    if is_handler(name):
+        return "handler"
+    return "url" if name in URL_ATTRIBUTES else "style" if name == "style" else ""
+
+
 def scan(doc, dest: str) -> tuple[list[InlineScript], list[StyleAttribute], list[InlineHandler]]:
     scripts, styles, handlers = [], [], []
     for node in doc.iter():
         if not isinstance(node.tag, str):
             continue
-        tag = node.tag.rsplit("}", 1)[-1].lower()
         for raw_name, value in node.attrib.items():
-            name = attribute_name(raw_name)
-            if is_handler(name) or (name in URL_ATTRIBUTES and runs_script(value)):
-                handlers.append(InlineHandler(dest, tag, name))
-            elif name == "style":
+            kind = _kind(raw_name)
+            if not kind:
+                continue
+            if kind == "handler" or (kind == "url" and runs_script(value)):
+                tag = node.tag.rsplit("}", 1)[-1].lower()
+                handlers.append(InlineHandler(dest, tag, attribute_name(raw_name)))
+            elif kind == "style":
                 styles.append(StyleAttribute(dest, value))
-        if tag == "script" and node.get("src") is None:
+        tag = node.tag
+        if tag[-6:].lower() == "script" and tag.rsplit("}", 1)[-1].lower() == "script":
+            if node.get("src") is not None:
+                continue
             kind = (node.get("type") or "").split(";")[0].strip().lower()
             if kind in JS_TYPES:
                 scripts.append(InlineScript(dest, node.text or ""))

@@ -47,17 +47,23 @@ def check_parts(page, context) -> list[Finding]:
     return out
 
 
-def menu_links(doc, dest: str) -> set[str]:
-    """The built pages one page's main menu links to."""
+def menu_links(doc, links) -> set[str]:
+    """The built pages one page's main menu links to. `links`: the page's addresses, already
+    resolved by the links rule (links.resolve), so each menu address is worked out once."""
+    menu = {
+        a.get("href").strip()
+        for nav in doc.iter("nav")
+        if "md-nav--primary" in (nav.get("class") or "")
+        for a in nav.iter("a")
+        if a.get("href") is not None
+    }
     linked = set()
-    folder = posixpath.dirname(dest)
-    for href in doc.xpath('//nav[contains(@class,"md-nav--primary")]//a/@href'):
-        path = href.split("#")[0]
-        target = posixpath.normpath(posixpath.join(folder, path or "."))
-        if not path or path.endswith("/") or not posixpath.splitext(target)[1]:
-            target = posixpath.join(target, "index.html")
-        if not target.startswith("../"):
-            linked.add(posixpath.normpath(target))
+    for link in links:
+        if link.kind == "local" and link.raw in menu:
+            path = link.path
+            if not path or path.endswith("/") or not posixpath.splitext(path)[1]:
+                path = posixpath.join(path, "index.html")
+            linked.add(path)
     return linked
 
 
