@@ -133,7 +133,6 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("raw-html", sanitize.check_page),
     ("readability", readability.check_page),
     ("glossary", glossary.check_page),
-    ("typed-facts", typed_facts.check_page),
     ("claims", claims_rendered.check_page),
     ("evidence-links", evidence_links.check_page),
     ("links", links.check_page),
@@ -234,6 +233,7 @@ class Engine:
         found = stamp("claims", claims.findings)
         if page:
             found += stamp("front-matter", check_front_matter(raw, file, self.context.today))
+            found += stamp("typed-facts", typed_facts.check_source(raw, file, self.context.clinic))
             due = review_due(raw, file)
             if due.overdue(self.context.today):
                 what, _, fix = overdue_notice(due, self.context.today).partition(" Fix: ")

@@ -46,17 +46,18 @@ def fact_pattern(value) -> re.Pattern:
     return re.compile(re.escape(text), re.IGNORECASE)
 
 
-def check_page(page, context) -> list[Finding]:
-    """A fact typed into the Markdown goes stale when mkdocs.yml changes: name file and line."""
-    if not page.is_doc:
-        return []
+def check_source(raw: str, file: str, facts: dict) -> list[Finding]:
+    """A fact typed into the Markdown goes stale when mkdocs.yml changes: name file and line.
+    A rule on the Markdown alone, so it runs as each page is read (engine.check_source)."""
     problems = []
-    for name, value, pattern in watched_patterns(context.clinic):
-        for number, line in enumerate(page.raw.splitlines(), start=1):
+    for name, value, pattern in watched_patterns(facts):
+        if not pattern.search(raw):  # most pages: no need to look line by line
+            continue
+        for number, line in enumerate(raw.splitlines(), start=1):
             if pattern.search(line):
                 problems.append(
                     Finding(
-                        page.file,
+                        file,
                         number,
                         f"{WATCHED[name]} ({value!s}) is typed into the page.",
                         f"write {{{{ clinic.{name} }}}} instead, so a change in mkdocs.yml "

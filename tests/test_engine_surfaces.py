@@ -130,8 +130,9 @@ def test_a_rule_that_fails_in_the_worker_stops_the_build_with_one_sentence(proje
     # and must still stop `./run build`, with the traceback kept for a developer.
     project.replace(
         "sitecheck/typed_facts.py",
-        "def check_page(page, context)",
-        "def check_page(page, context):\n    raise KeyError('planted')\n\n\ndef unused(page, context)",
+        "def check_source(raw: str, file: str, facts: dict)",
+        "def check_source(raw, file, facts):\n    raise KeyError('planted')\n\n\n"
+        "def unused(raw: str, file: str, facts: dict)",
     )
     result = quiet_build(project, "build")
     said = result.stdout + result.stderr
