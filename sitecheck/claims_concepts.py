@@ -45,6 +45,13 @@ class Pattern:
         self.parsed = None  # only word_start_sets reads it, at load time
         return compiled
 
+    def __getstate__(self) -> dict:
+        # Kept between builds (start_cache.py) as written: compiled again at first use.
+        return {"pattern": self.pattern, "flags": self.flags}
+
+    def __setstate__(self, state: dict) -> None:
+        self.pattern, self.flags, self.parsed = state["pattern"], state["flags"], None
+
     def search(self, text: str):
         return self.compile().search(text)
 

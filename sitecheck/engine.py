@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import (
     citations,
+    claims_concepts,
     claims_rendered,
     evidence_links,
     glossary,
@@ -29,6 +30,7 @@ from . import (
     pages,
     readability,
     sanitize,
+    start_cache,
     typed_facts,
 )
 from .claims import Allowed, check_claims, load_rules
@@ -177,7 +179,9 @@ class Results:
 
 @lru_cache(maxsize=4)
 def _rules(path: Path, stamp: tuple[int, int]):
-    return load_rules(path)
+    # Between builds too: read again only when the file or the code that reads it changes.
+    reader = [Path(claims_concepts.__file__)]
+    return start_cache.cached("concepts", [path, *reader], lambda: load_rules(path))
 
 
 def cached_rules(path: Path):

@@ -1,0 +1,68 @@
+"""What every build's checks load first, kept between builds: the concepts as read from
+claims_rules.yml and the pronouncing dictionary for the reading grade.
+
+Reading them took the checks' worker about half a second per build (the YAML, every pattern
+checked, 126,000 dictionary entries), while MkDocs had already started on the pages. A file in
+the user's cache folder, named by a hash of everything it was made from (the source files and
+the code that reads them, and the Python version), is read in a tenth of that. A changed file
+gets a new name, so an old copy is never used; a missing, unreadable or unwritable cache only
+costs the time. Set SITECHECK_CACHE to move the folder, or to "off" to read everything again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+ENV = "SITECHECK_CACHE"
+KEEP = 4
+T = TypeVar("T")
+
+
+def folder() -> Path | None:
+    chosen = os.environ.get(ENV, "")
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "sitecheck"
+
+
+def key(inputs: list[Path]) -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    for path in inputs:
+        digest.update(b"\0" + str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def cached(name: str, inputs: list[Path], make: Callable[[], T]) -> T:
+    """`make()`, or what it gave last time for the same `inputs` (files, read whole). Only
+    what `make` returned without an error is kept, so a broken file is reported every time."""
+    where = folder()
+    if where is None:
+        return make()
+    path = where / f"{name}-{key(inputs)}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # none yet, or unreadable (an interrupted write, another version)
+        pass
+    value = make()
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=where, prefix=f".{name}-", delete=False) as out:
+            out.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(out.name, path)  # whole or not at all, even with two builds at once
+        # Keep the few newest of each kind (a test suite's copies, an edit and its undo).
+        older = sorted(where.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime)[:-KEEP]
+        for old in older:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home folder, a full disk: the checks are only slower
+    return value
