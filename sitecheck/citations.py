@@ -23,6 +23,7 @@ import yaml
 from .finding import Finding
 from .front_matter import FrontMatterError, read
 from .source import without_code
+from .yaml_loader import SafeLoader
 
 SOURCES_FILE = "docs/snippets/sources.yml"
 FIELDS = ("anchor", "group", "authors", "year", "title", "publisher", "link", "grade", "finding")
@@ -61,8 +62,8 @@ class SourcesError(Exception):
 def load_sources(text: str, file: str = SOURCES_FILE) -> list[Source]:
     """Every entry of the sources file, in order; raises SourcesError naming each bad entry."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=SafeLoader)
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise SourcesError(

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import yaml
 
+from .yaml_loader import SafeLoader
 
-class ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present
+
+class ConfigLoader(SafeLoader):
     """Safe YAML, plus `!!python/...` tags read as None."""
 
 

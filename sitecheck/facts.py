@@ -16,6 +16,7 @@ import jsonschema
 import yaml
 
 from .finding import Finding
+from .yaml_loader import SafeLoader
 
 FACTS_FILE = Path(__file__).with_name("facts.yml")
 RULE = "clinic-facts"
@@ -42,7 +43,7 @@ class Fact:
 
 @functools.cache
 def load_facts(path: Path = FACTS_FILE) -> dict[str, Fact]:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Composer) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
     return {
         key: Fact(key, e.get("what", key), e.get("fix", ""), e.get("schema", {}), **_flags(e))
         for key, e in data.items()
@@ -80,14 +81,10 @@ def schema_of(facts: dict[str, Fact]) -> dict:
 # -- where each setting is written ---------------------------------------------------------------
 
 
-class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
-
-
 def node_lines(text: str) -> dict[tuple, tuple[int, str | None]]:
     """(path) -> (1-based line, the scalar as typed) for every setting of a YAML file."""
     out: dict[tuple, tuple[int, str | None]] = {}
-    root = yaml.compose(text, Loader=_Composer)
+    root = yaml.compose(text, Loader=SafeLoader)
     stack = [((), root)] if root is not None else []
     while stack:
         path, node = stack.pop()

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import yaml
 
+from .yaml_loader import SafeLoader
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present
+
+class _Loader(SafeLoader):
     pass
 
 
