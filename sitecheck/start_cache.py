@@ -37,8 +37,9 @@ def folder() -> Path | None:
 
 def key(inputs: list[Path]) -> str:
     digest = hashlib.sha256(sys.version.encode())
-    for path in inputs:
-        digest.update(b"\0" + str(path).encode() + b"\0" + path.read_bytes())
+    for path in inputs:  # by content, not by name: a project's copies share one entry
+        data = path.read_bytes()
+        digest.update(b"%d\0" % len(data) + data)
     return digest.hexdigest()[:32]
 
 
