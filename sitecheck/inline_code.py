@@ -99,24 +99,24 @@ def _kind(raw_name: str) -> str:
     return "url" if name in URL_ATTRIBUTES else "style" if name == "style" else ""
 
 
+@lru_cache(maxsize=1024)
+def _local_name(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()
+
+
 def scan(doc, dest: str) -> tuple[list[InlineScript], list[StyleAttribute], list[InlineHandler]]:
     scripts, styles, handlers = [], [], []
     for node in doc.iter():
         if not isinstance(node.tag, str):
             continue
+        tag = _local_name(node.tag)
         for raw_name, value in node.attrib.items():
             kind = _kind(raw_name)
-            if not kind:
-                continue
             if kind == "handler" or (kind == "url" and runs_script(value)):
-                tag = node.tag.rsplit("}", 1)[-1].lower()
                 handlers.append(InlineHandler(dest, tag, attribute_name(raw_name)))
             elif kind == "style":
                 styles.append(StyleAttribute(dest, value))
-        tag = node.tag
-        if tag[-6:].lower() == "script" and tag.rsplit("}", 1)[-1].lower() == "script":
-            if node.get("src") is not None:
-                continue
+        if tag == "script" and node.get("src") is None:
             kind = (node.get("type") or "").split(";")[0].strip().lower()
             if kind in JS_TYPES:
                 scripts.append(InlineScript(dest, node.text or ""))
