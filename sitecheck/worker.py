@@ -10,6 +10,7 @@ raised in the build at the next page, as if it had run there.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing
 import queue
 import sys
@@ -142,6 +143,9 @@ class Worker:
 
     def finish(self, sources: dict, outputs: set, site_dir: Path) -> Results:
         self._send("site", (sources, outputs, site_dir))
+        # The reply's classes live in the engine's modules, which unpickling it would import
+        # only once it has arrived; imported now, that runs while the worker finishes.
+        importlib.import_module(f"{__package__}.engine")
         while True:
             try:
                 reply = self.replies.get(timeout=1)
