@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import lxml.etree
+
 from .finding import Finding
 from .source import first_line
 
@@ -106,17 +108,20 @@ def _local_name(tag: str) -> str:
 
 def scan(doc, dest: str) -> tuple[list[InlineScript], list[StyleAttribute], list[InlineHandler]]:
     scripts, styles, handlers = [], [], []
-    for node in doc.iter():
-        if not isinstance(node.tag, str):
-            continue
-        tag = _local_name(node.tag)
-        for raw_name, value in node.attrib.items():
+    for node in doc.iter(lxml.etree.Element):  # elements only: comments carry no attributes
+        for raw_name, value in node.items():
             kind = _kind(raw_name)
+            if not kind:
+                continue  # class, id, ...: most attributes
             if kind == "handler" or (kind == "url" and runs_script(value)):
-                handlers.append(InlineHandler(dest, tag, attribute_name(raw_name)))
+                handlers.append(
+                    InlineHandler(dest, _local_name(node.tag), attribute_name(raw_name))
+                )
             elif kind == "style":
                 styles.append(StyleAttribute(dest, value))
-        if tag == "script" and node.get("src") is None:
+    # libxml2 finds the scripts itself, instead of a name test on every element in Python.
+    for node in doc.iter("script", "{*}script"):
+        if node.get("src") is None:
             kind = (node.get("type") or "").split(";")[0].strip().lower()
             if kind in JS_TYPES:
                 scripts.append(InlineScript(dest, node.text or ""))
