@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
+import lxml.etree
 import nh3
 
 from .finding import Finding
-from .html import theme_foot
+from .html import parse_html, theme_foot
 from .inline_code import is_handler, runs_script
 from .source import first_line
 
@@ -235,11 +235,12 @@ def walk_problems(page, content) -> list[Finding]:
 
 
 def _signature(html: str) -> list[tuple[str, tuple[str, ...]]]:
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    # As lxml.html.fragment_fromstring reads a fragment (inside <html><body>), with the
+    # engine's parser: the same libxml2 tree, without lxml.html's class for every element.
+    body = parse_html(f"<html><body>{html}</body></html>").find("body")
     return [
         (_name(n), tuple(sorted(_attribute(a) for a in n.attrib)))
-        for n in root.iter()
-        if isinstance(n.tag, str)
+        for n in body.iter(lxml.etree.Element)
     ][1:]
 
 
