@@ -24,7 +24,9 @@ LEFTOVERS = [
         "and indent the text under it by exactly 4 spaces",
     ),
     (
-        r"(^|\s)===\s*[\"']",
+        # '===' at the start of a line or after a space. Written as the literal first, then a
+        # look back: the regex then jumps between '===' instead of trying every space of a page.
+        r"===(?<!\S===)\s*[\"']",
         r"^\s*===",
         "a tab ('=== \"Tab\"') was not rendered",
         "start '=== \"Tab name\"' at the very start of a line after a blank line, and indent the tab's text by 4 spaces",
