@@ -11,8 +11,8 @@ import difflib
 import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.etree
@@ -130,9 +130,9 @@ def join_path(base_dir: str, page_path: str, raw: str) -> tuple[str, str]:
     return joined, fragment
 
 
-@dataclass(frozen=True)
-class Link:
-    """One address on a page, resolved as the page is built (`kind`: local, external, bad)."""
+class Link(NamedTuple):
+    """One address on a page, resolved as the page is built (`kind`: local, external, bad).
+    A named tuple: a page has a hundred or more, and a frozen dataclass is slow to make."""
 
     raw: str
     kind: str
