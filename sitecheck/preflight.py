@@ -81,6 +81,7 @@ INVISIBLE = {
     "\u2028": "a line separator, which looks like a line break",
     "\u2029": "a paragraph separator, which looks like a line break",
 }
+ANY_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
 # Written as escapes: the look-alikes are the point, and must stay unambiguous in the source.
 CURLY = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb"
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -151,6 +152,8 @@ def line_endings(text: str, file: str) -> list[Finding]:
 def invisible(text: str, file: str, first_line: int = 1) -> list[Finding]:
     """Each invisible or look-alike character, named, with its line and column."""
     out = []
+    if not ANY_INVISIBLE.search(text):  # most files: one scan in C, not a loop per character
+        return out
     for number, line in enumerate(text.split("\n"), start=first_line):
         for column, char in enumerate(line, start=1):
             if char in INVISIBLE:
