@@ -22,15 +22,20 @@ WHERE = (
 
 
 SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
+NOT_WORD = re.compile(r"[\W_]+")
 
 
 def squashed(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text).lower().strip()
+    return NOT_WORD.sub(" ", text).lower().strip()
 
 
-def typed_in(block: str, typed: str) -> bool:
-    """Every sentence of the block is in the Markdown. Most blocks are there whole, and then
-    each sentence is too (its words are a run of the block's), so that is tried first."""
+def typed_in(block: str, typed: str, raw: str = "") -> bool:
+    """Every sentence of the block is in the Markdown (`typed`: squashed, `raw`: as written).
+    Most blocks are there letter for letter; an ASCII one found so is in `typed` too (lowering
+    a Greek capital sigma depends on its neighbours, so only ASCII is taken on sight). Then the
+    block whole, then each sentence (its words are a run of the block's)."""
+    if block.isascii() and block in raw:
+        return True
     if squashed(block) in typed:
         return True
     return all(not part or part in typed for part in map(squashed, SENTENCE.split(block)))
@@ -42,7 +47,7 @@ def check_page(page, context) -> list[Finding]:
         return []
     typed = squashed(page.raw)
     # Only sentences whose words the Markdown does not have can hold a claim it did not show.
-    text = "\n\n".join(block for block in page.content_text if not typed_in(block, typed))
+    text = "\n\n".join(b for b in page.content_text if not typed_in(b, typed, page.raw))
     out = []
     for hit in find_claims(text, rules):
         if squashed(hit.phrase) in typed:
