@@ -37,7 +37,8 @@ from .claims import Allowed, check_claims, load_rules
 from .claims_concepts import RULES_FILE
 from .finding import ERROR, NOTICE, Finding
 from .front_matter import check_front_matter
-from .html import authored, ids_of, main_content, parse_html, visible_text_blocks
+from .glossary import TIPS
+from .html import TextBlocks, ids_of, main_content, parse_html, text_blocks, theme_foot
 from .images import check_images
 from .leftovers import check_leftovers_in_page
 from .review_dates import overdue_notice, review_due
@@ -63,15 +64,25 @@ class Page:
         return main_content(self.doc)
 
     @cached_property
-    def own_content(self):
-        """The main content without the theme's foot (trust box, leaflet and report links):
-        what the author wrote, for the rules about the page's words."""
-        return authored(self.content)
+    def foot(self):
+        """The theme's foot at the end of the content (trust box, leaflet and report links):
+        not what the author wrote, so the rules about the page's words leave it out."""
+        return theme_foot(self.content)
 
     @cached_property
+    def text(self) -> TextBlocks:
+        """The page's visible text, walked once for every rule: the body's (everything, empty
+        without a <body>), the author's content, and the content outside tooltips."""
+        body = self.doc.find("body")
+        if body is None:
+            found = text_blocks(self.content, self.content, self.foot, TIPS)
+            return TextBlocks([], found.content, found.outside_tips)
+        return text_blocks(body, self.content, self.foot, TIPS)
+
+    @property
     def content_text(self) -> list[str]:
-        """The visible text blocks of the author's content, walked once for every rule."""
-        return visible_text_blocks(self.own_content) if self.own_content is not None else []
+        """The visible text blocks of the author's content."""
+        return self.text.content
 
     @cached_property
     def ids(self) -> frozenset[str]:

@@ -28,7 +28,10 @@ def cited_anchors(page, sources_dest: str) -> set[str]:
     """Fragments of the page's links that point to the sources page."""
     folder = posixpath.dirname(page.dest)
     out = set()
-    for href in page.own_content.xpath(".//a/@href"):
+    hrefs = page.content.xpath(".//a/@href")
+    if page.foot is not None:  # the theme's foot is the content's last element: its links last
+        hrefs = hrefs[: len(hrefs) - len(page.foot.xpath(".//a/@href"))]
+    for href in hrefs:
         parts = urlsplit(str(href))
         if parts.scheme or parts.netloc or not parts.fragment:
             continue

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .finding import Finding
-from .html import CODE_TAGS, text_of, visible_text_blocks
+from .html import text_of
 from .source import first_line
 
 SNIPPET = "docs/snippets/glossary.md"
 GLOSSARY_PAGE = "docs/glossary.md"
 DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]*)\]:(?P<text>.*)$")
 # Text the abbreviation extension never sees, so a term there cannot get its tooltip anyway.
-SKIP_TAGS = CODE_TAGS | {"svg", "abbr"}
+TIPS = frozenset({"svg", "abbr"})  # a word already in a tooltip, or in a diagram, needs none
 
 
 @dataclass(frozen=True)
@@ -85,11 +85,6 @@ def term_pattern(terms: dict[str, str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
-def text_outside_tooltips(article) -> list[str]:
-    """Visible text of the page that is not already inside an <abbr> (or code)."""
-    return visible_text_blocks(article, SKIP_TAGS)
-
-
 def check_page(page, context) -> list[Finding]:
     """Each glossary word in the page's text shows its tooltip, with the glossary's words."""
     defined = definitions(context.glossary_terms)
@@ -98,7 +93,7 @@ def check_page(page, context) -> list[Finding]:
         return []  # theme pages (404) have no Markdown, so no tooltips
     pattern = term_pattern(defined)
     problems = []
-    bare = {m.group(0) for text in text_outside_tooltips(article) for m in pattern.finditer(text)}
+    bare = {m.group(0) for text in page.text.outside_tips for m in pattern.finditer(text)}
     for term in sorted(bare):
         problems.append(
             Finding(

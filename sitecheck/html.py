@@ -1,14 +1,14 @@
 """Parse a built page once and read what the rules need from it: the one visible-text walker.
 
-Every rule that looks at what patients read uses `visible_text_blocks` on the tree the engine
+Every rule that looks at what patients read uses `text_blocks` on the tree the engine
 parsed, so "visible" means the same thing for leftovers, readability, glossary and facts.
 """
 
 from __future__ import annotations
 
-from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import lxml.etree
 
@@ -50,23 +50,59 @@ def ids_on(path: Path) -> frozenset[str]:
     return ids_of(parse(path))
 
 
-def visible_text_blocks(element, skip: frozenset[str] | set[str] = CODE_TAGS) -> list[str]:
-    """Text of each element, skipping code, so 'literal syntax in a code block' is allowed.
-    `skip`: the elements whose text is not read (the glossary also skips its tooltips)."""
-    out: list[str] = []
+class TextBlocks(NamedTuple):
+    everything: list[str]  # every visible block under the root
+    content: list[str]  # those inside `content`, leaving out `leave_out` (the theme's foot)
+    outside_tips: list[str]  # those inside `content` and not inside an `aside` tag
 
-    def walk(node) -> None:  # one pass, never entering code: no ancestor look-ups per node
-        if not isinstance(node.tag, str) or node.tag in skip:
+
+def text_blocks(root, content=None, leave_out=None, aside: frozenset[str] = frozenset()):
+    """The one visible-text walker: the text of each element under `root`, code skipped, so
+    'literal syntax in a code block' is allowed. One pass over a built page gives what every
+    rule reads: all of it (leftovers), the author's content (claims, reading grade), and the
+    content outside tooltips and diagrams (glossary)."""
+    everything: list[str] = []
+    inside: list[str] = []
+    untipped: list[str] = []
+    seen = [content is None]
+
+    def add(text, where: int) -> None:  # where: 1 in content, 2 left out, 4 in an aside tag
+        everything.append(text)
+        if where & 1:
+            if not where & 2:
+                inside.append(text)
+            if not where & 4:
+                untipped.append(text)
+
+    def walk(node, where: int) -> None:  # never entering code: no ancestor look-ups per node
+        tag = node.tag
+        if not isinstance(tag, str) or tag in CODE_TAGS:
             return
+        if node is content:
+            where, seen[0] = where | 1, True
+        elif node is leave_out:
+            where |= 2
+        if tag in aside:
+            where |= 4
         if node.text and node.text.strip():
-            out.append(node.text)
+            add(node.text, where)
         for child in node:
-            walk(child)
-            if child.tail and child.tail.strip():
-                out.append(child.tail)
+            walk(child, where)
+            tail = child.tail
+            if tail and tail.strip():
+                # A tail is outside its element: the foot's is left out with it (it is removed
+                # whole from the author's copy), the content's own tail is outside the content.
+                add(tail, (where | 2) if child is leave_out else where)
 
-    walk(element)
-    return out
+    walk(root, 0)
+    if not seen[0]:  # the content is not under the root (or under code): walk it on its own
+        inner = text_blocks(content, content, leave_out, aside)
+        return TextBlocks(everything, inner.content, inner.outside_tips)
+    return TextBlocks(everything, inside, untipped)
+
+
+def visible_text_blocks(element) -> list[str]:
+    return text_blocks(element).everything
 
 
 def visible_text(element) -> str:
@@ -80,18 +116,6 @@ def theme_foot(content):
         return None
     last = next((c for c in reversed(content) if isinstance(c.tag, str)), None)
     return last if last is not None and last.get("data-hc-theme") == "page-foot" else None
-
-
-def authored(content):
-    """A copy of the article without the theme's foot: what the page's author wrote."""
-    if content is None:
-        return None
-    foot = theme_foot(content)
-    if foot is None:
-        return content
-    copy = deepcopy(content)
-    copy.remove(copy[content.index(foot)])
-    return copy
 
 
 def main_content(doc):

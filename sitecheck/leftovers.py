@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from .finding import Finding
-from .html import visible_text_blocks
 from .leftover_patterns import LEFTOVERS
 from .source import without_code
 
@@ -34,6 +33,5 @@ def check_leftovers_in_page(page, context) -> list[Finding]:
     doc = page.doc
     blocks = [doc.findtext(".//title") or ""]
     blocks += doc.xpath('//meta[@name="description"]/@content')
-    body = doc.find("body")
-    blocks += visible_text_blocks(body) if body is not None else []
+    blocks += page.text.everything
     return check_leftovers("\n".join(blocks), page.raw or "", page.file)

@@ -74,23 +74,26 @@ def _close_sentence(parts: list[str]) -> None:
         parts.append(" ")
 
 
-def _collect(node, parts: list[str]) -> None:
+def _collect(node, parts: list[str], leave_out) -> None:
     if not isinstance(node.tag, str) or _skipped(node):
         return
     if node.text:
         parts.append(node.text)
     for child in node:
-        _collect(child, parts)
+        if child is leave_out:
+            continue  # with its tail, as if it were not there
+        _collect(child, parts, leave_out)
         if child.tail:
             parts.append(child.tail)
     if node.tag in BLOCK_TAGS:
         _close_sentence(parts)
 
 
-def readable_text(element) -> str:
-    """The prose of `element` as a reader meets it, one sentence per block at least."""
+def readable_text(element, leave_out=None) -> str:
+    """The prose of `element` as a reader meets it, one sentence per block at least; without
+    `leave_out` (the theme's foot), if it is inside."""
     parts: list[str] = []
-    _collect(element, parts)
+    _collect(element, parts, leave_out)
     text = URL.sub(" ", "".join(parts))
     return re.sub(r"\s+", " ", text).strip()
 
@@ -100,7 +103,7 @@ def measure(text: str) -> tuple[float, int]:
 
 
 def reading(page) -> Reading:
-    text = readable_text(page.own_content) if page.own_content is not None else ""
+    text = readable_text(page.content, page.foot) if page.content is not None else ""
     grade, words = measure(text)
     return Reading(page.file, round(grade, 1), words)
 
