@@ -12,9 +12,9 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
 import yaml
 
+from . import start_cache
 from .finding import Finding
 from .yaml_loader import SafeLoader
 
@@ -105,8 +105,18 @@ def node_lines(text: str) -> dict[tuple, tuple[int, str | None]]:
 # -- the check -------------------------------------------------------------------------------
 
 
+def check_facts_file(path: Path, config: dict, text: str, file: str) -> list[Finding]:
+    """check_facts of the file at `path` (read as `text` and `config`), kept between builds
+    (start_cache.py) for the same file, facts.yml and this code: MkDocs checks the facts before
+    any page is rendered, and with an unchanged file it need not even import jsonschema."""
+    inputs = [path, FACTS_FILE, Path(__file__)]
+    return start_cache.cached("facts", inputs, lambda: check_facts(config, text, file), file)
+
+
 def check_facts(config: dict, text: str, file: str = "mkdocs.yml") -> list[Finding]:
     """Every problem with the clinic's facts; `config` is mkdocs.yml as data, `text` as typed."""
+    import jsonschema  # here, not at the top: see check_facts_file
+
     facts = load_facts()
     lines = node_lines(text)
     clinic = (config.get("extra") or {}).get("clinic")
@@ -168,6 +178,8 @@ def _explain(error, facts: dict[str, Fact], lines: dict, file: str) -> list[Find
         missing = [k for k in error.validator_value if k not in error.instance]
         return [_missing((*path, key), facts, lines, file) for key in missing]
     if kind in ("anyOf", "oneOf"):  # a real value, or the clinic's placeholder: say the real one
+        import jsonschema
+
         first = jsonschema.Draft202012Validator(error.validator_value[0])
         inner = next(iter(first.iter_errors(error.instance)), None)
         if inner is not None:

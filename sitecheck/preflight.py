@@ -21,7 +21,7 @@ from jinja2 import nodes
 
 from . import template_code
 from .config import ConfigLoader
-from .facts import check_facts
+from .facts import check_facts_file
 from .finding import Finding
 from .front_matter import FrontMatterError
 from .front_matter import read as read_front_matter
@@ -345,7 +345,7 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
                 )
             )
     found += menu(data, lines, project / str(data.get("docs_dir") or "docs"), file)
-    found += check_facts(data, text, file)
+    found += check_facts_file(path, data, text, file)
     return data, found
 
 

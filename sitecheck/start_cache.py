@@ -1,5 +1,5 @@
 """What every build's checks load first, kept between builds: the concepts as read from
-claims_rules.yml and the pronouncing dictionary for the reading grade.
+claims_rules.yml, the pronouncing dictionary for the reading grade, and the clinic facts' check.
 
 Reading them took the checks' worker about half a second per build (the YAML, every pattern
 checked, 126,000 dictionary entries), while MkDocs had already started on the pages. A file in
@@ -35,21 +35,22 @@ def folder() -> Path | None:
     return Path(base) / "sitecheck"
 
 
-def key(inputs: list[Path]) -> str:
-    digest = hashlib.sha256(sys.version.encode())
+def key(inputs: list[Path], also: str = "") -> str:
+    digest = hashlib.sha256(sys.version.encode() + b"\0" + also.encode())
     for path in inputs:  # by content, not by name: a project's copies share one entry
         data = path.read_bytes()
         digest.update(b"%d\0" % len(data) + data)
     return digest.hexdigest()[:32]
 
 
-def cached(name: str, inputs: list[Path], make: Callable[[], T]) -> T:
-    """`make()`, or what it gave last time for the same `inputs` (files, read whole). Only
-    what `make` returned without an error is kept, so a broken file is reported every time."""
+def cached(name: str, inputs: list[Path], make: Callable[[], T], also: str = "") -> T:
+    """`make()`, or what it gave last time for the same `inputs` (files, read whole) and `also`
+    (any other text `make` depends on). Only what `make` returned without an error is kept, so
+    a broken file is reported every time."""
     where = folder()
     if where is None:
         return make()
-    path = where / f"{name}-{key(inputs)}.pickle"
+    path = where / f"{name}-{key(inputs, also)}.pickle"
     try:
         return pickle.loads(path.read_bytes())
     except Exception:  # none yet, or unreadable (an interrupted write, another version)

@@ -1,15 +1,20 @@
-"""The concepts and the pronouncing dictionary kept between builds (sitecheck/start_cache.py):
+"""The concepts, the pronouncing dictionary and the facts check kept between builds
+(sitecheck/start_cache.py):
 the same as read fresh, read again when the file changes, never hiding a mistake in it, and
 only slower when the cache cannot be used."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from sitecheck import engine, pronunciations, start_cache
+from sitecheck import engine, preflight, pronunciations, start_cache
 from sitecheck.claims_concepts import RULES_FILE, RulesError, load_rules
 from sitecheck.claims_text import find_claims
 from tests.checks.claims_devset import load_set
@@ -87,3 +92,33 @@ def test_a_broken_or_unusable_cache_only_costs_time(cache, tmp_path, monkeypatch
     monkeypatch.setenv(start_cache.ENV, "off")
     assert start_cache.folder() is None
     assert hits(cached_rules(RULES), ["It is a permanent cure."])
+
+
+def test_the_facts_check_is_kept_only_for_the_same_file(cache, tmp_path):
+    """MkDocs' process checks the clinic's facts before any page; an unchanged mkdocs.yml is
+    answered from the cache, without even importing jsonschema, and a wrong price is still
+    reported the first time it is typed."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    good = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    amount: 1650\n" in good
+
+    def facts_found() -> list[str]:
+        return [str(f) for f in preflight.check_config(tmp_path)[1] if f.rule == "clinic-facts"]
+
+    assert facts_found() == []
+    assert [p.name.split("-")[0] for p in cache.iterdir()] == ["facts"]
+    (tmp_path / "mkdocs.yml").write_text(good.replace("amount: 1650", "amount: 1,650"), "utf-8")
+    (wrong,) = facts_found()
+    assert re.match(r"mkdocs\.yml:\d+: .*price", wrong), wrong
+    assert facts_found() == [wrong], "a cached mistake must be reported again"
+    (tmp_path / "mkdocs.yml").write_text(good, "utf-8")
+    code = (
+        "import sys; from pathlib import Path; from sitecheck import preflight; "
+        f"preflight.check_config(Path({str(tmp_path)!r})); print('jsonschema' in sys.modules)"
+    )
+    env = {**os.environ, start_cache.ENV: str(cache)}
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert run.stdout.strip() == "False", run.stdout + run.stderr
