@@ -244,15 +244,19 @@ def _signature(html: str) -> list[tuple[str, tuple[str, ...]]]:
     ][1:]
 
 
+# Built once: nh3.clean would convert these allow-lists to the sanitiser's own on every call
+# (two thirds of its time on a page).
+CLEANER = nh3.Cleaner(
+    tags=NH3_TAGS,
+    attributes=NH3_ATTRIBUTES,
+    url_schemes=SCHEMES,
+    link_rel=None,
+    strip_comments=True,
+)
+
+
 def nh3_clean(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=NH3_TAGS,
-        attributes=NH3_ATTRIBUTES,
-        url_schemes=SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-    )
+    return CLEANER.clean(html)
 
 
 def article_html(html: str) -> str | None:
