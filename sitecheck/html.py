@@ -119,5 +119,8 @@ def theme_foot(content):
 
 
 def main_content(doc):
-    found = doc.xpath("//article") or doc.xpath("//main")
-    return found[0] if found else None
+    """The first <article> (else <main>) in document order: lxml's walk stops at it."""
+    for tag in ("article", "main"):
+        for found in doc.iter(tag):
+            return found
+    return None
