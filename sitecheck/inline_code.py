@@ -83,6 +83,8 @@ def is_handler(name: str) -> bool:
 
 
 def runs_script(url: str) -> bool:
+    if ":" not in url:  # most: a page's own address (dropping noise cannot make a colon)
+        return False
     scheme = URL_NOISE.sub("", url).lower()
     return scheme.startswith(("javascript:", "vbscript:"))
 
