@@ -30,7 +30,6 @@ from sitecheck import worker  # noqa: E402
 worker.shared().warm(PROJECT)
 
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
 
 import stylesheet  # noqa: E402
 from sitecheck import headers, markup, preflight, preview_box, published_files, report  # noqa: E402
@@ -68,18 +67,24 @@ def on_config(config):
     project = Path(config.config_file_path).parent
     # First, so the worker loads the concepts and the dictionary while this process goes on.
     # Only what the rules read, as plain data for the worker process.
-    settings = {"site_url": config.site_url, "extra": dict(config.extra)}
+    settings = {
+        "site_url": config.site_url,
+        "extra": dict(config.extra),
+        "extra_css": list(config.extra_css),  # the engine joins them as below (stylesheet/)
+    }
     state.update(engine=worker.shared(), outputs=set(), sources={}, project=project)
     state["engine"].start(project, settings)
     if problems := preflight.check_project(project):  # before any page is rendered
         raise PluginError(preflight.stop_message(problems, project))
-    # One stylesheet instead of Material's two and ours (stylesheet/): one render-blocking request.
+    # One stylesheet, Material's two and ours, written into each page's <head> (stylesheet/):
+    # the first screen is drawn without waiting for a request.
     dirs = [Path(d) for d in config.theme.dirs]
     try:
-        state["css"] = stylesheet.plan(dirs, Path(config.docs_dir), list(config.extra_css))
+        css = stylesheet.plan(dirs, Path(config.docs_dir), list(config.extra_css))
     except stylesheet.StylesheetError as err:
         raise PluginError(str(err)) from None
-    config.extra[stylesheet.FLAG], config.extra_css = state["css"].path, []
+    state["css"] = config.extra[stylesheet.FLAG] = css
+    config.extra_css = []
     rules = str(project / RULES_FILE)
     if rules not in config.watch:
         config.watch.append(rules)  # the preview rebuilds when compliance edits the rules
@@ -92,7 +97,6 @@ def on_files(files, config):
     checks(engine.add_findings, found)
     for file in [f for f in files if published_files.is_refused(f.src_uri, refused)]:
         files.remove(file)
-    files.append(File.generated(config, state["css"].path, content=state["css"].text))
     state["sources"] = {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}
     state["outputs"] = {f.dest_uri for f in files if f.inclusion.is_included()}
     checks(engine.files, state["sources"], state["outputs"])
@@ -131,7 +135,8 @@ def meta_policy(output, built):
 
     if "theme" not in state:
         state["theme"] = ThemeScripts(state["project"])
-    return headers.with_meta_policy(output, Page(*built).inline, state["theme"].allowed)
+    inline, allow = Page(*built).inline, state["theme"].allowed
+    return headers.with_meta_policy(output, inline, allow, state["css"])
 
 
 def on_post_template(output, template_name, config):

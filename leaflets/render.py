@@ -64,6 +64,8 @@ def render(site: Path, site_url: str, jobs: Iterable[Job], paper: str, suffix: s
             page = context.new_page()
             for job in jobs:
                 page.goto(origin + job.pages[0], wait_until="load")
+                # The theme's scripts start after the first paint (overrides/main.html).
+                page.wait_for_selector("html[data-hc-scripts='ready']", state="attached")
                 pack = [base_path + p for p in job.pages] if len(job.pages) > 1 else []
                 page.evaluate(
                     ASSEMBLE,

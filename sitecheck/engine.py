@@ -19,6 +19,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from stylesheet import StylesheetError
+from stylesheet import plan as joined_stylesheet
+
 from . import (
     citations,
     claims_concepts,
@@ -42,7 +45,7 @@ from .html import TextBlocks, ids_of, main_content, parse_html, text_blocks, the
 from .images import check_images
 from .leftovers import check_leftovers_in_page
 from .review_dates import overdue_notice, review_due
-from .theme_scripts import ThemeScripts
+from .theme_scripts import ThemeScripts, template_dirs
 
 
 @dataclass
@@ -129,6 +132,16 @@ class SiteContext:
     @cached_property
     def theme_scripts(self) -> ThemeScripts:
         return ThemeScripts(self.project)
+
+    @cached_property
+    def stylesheet(self) -> str:
+        """The stylesheet the theme writes into every <head>, joined as the build joins it;
+        "" when it cannot be (the build has then said why)."""
+        extra_css = self.config.get("extra_css") or []
+        try:
+            return joined_stylesheet(template_dirs(self.project), self.project / "docs", extra_css)
+        except StylesheetError:
+            return ""
 
     @cached_property
     def glossary_terms(self) -> list[glossary.Term]:
@@ -220,7 +233,9 @@ class Engine:
         self.findings: list[Finding] = []
         self.allowed: list[Allowed] = []
         self.pages: dict[str, Page] = {}
-        self.inline = inline_code.Collected(self.context.theme_scripts.allowed)
+        self.inline = inline_code.Collected(
+            self.context.theme_scripts.allowed, self.context.stylesheet
+        )
         self.context.readings = []
         self._cited: set[str] | None = None
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .inline_code import style_allowed
+from .inline_code import keep, style_allowed
 
 SOURCE = Path(__file__).with_name("headers.yml")
 HEADERS_FILE = "_headers"
@@ -30,6 +30,7 @@ DEPLOY_DIR = "deploy"
 META_POLICY = "SITECHECK_META_CSP"
 HASHES_PLACEHOLDER = "{inline_script_hashes}"
 STYLE_HASHES_PLACEHOLDER = "{style_attribute_hashes}"
+SHEET_HASHES_PLACEHOLDER = "{style_block_hashes}"
 GENERATED = (
     "Generated from sitecheck/headers.yml by sitecheck/headers.py: edit that file, then rebuild."
 )
@@ -40,9 +41,15 @@ def load_source(path: Path = SOURCE) -> dict:
         return yaml.safe_load(handle)
 
 
-def header_value(name: str, value, hashes: list[str], styles: list[str] = ()) -> str:
+def header_value(
+    name: str, value, hashes: list[str], styles: list[str] = (), sheets: list[str] = ()
+) -> str:
     if name == "Content-Security-Policy":
-        fill = {HASHES_PLACEHOLDER: list(hashes), STYLE_HASHES_PLACEHOLDER: list(styles)}
+        fill = {
+            HASHES_PLACEHOLDER: list(hashes),
+            STYLE_HASHES_PLACEHOLDER: list(styles),
+            SHEET_HASHES_PLACEHOLDER: list(sheets),
+        }
         parts = []
         for directive, sources in value.items():
             sources = [s for item in sources for s in fill.get(item, [item])]
@@ -56,10 +63,10 @@ def header_value(name: str, value, hashes: list[str], styles: list[str] = ()) ->
 
 
 def security_headers(
-    source: dict, hashes: list[str], styles: list[str] = ()
+    source: dict, hashes: list[str], styles: list[str] = (), sheets: list[str] = ()
 ) -> list[tuple[str, str]]:
     security = source["security"].items()
-    return [(name, header_value(name, value, hashes, styles)) for name, value in security]
+    return [(name, header_value(name, value, hashes, styles, sheets)) for name, value in security]
 
 
 def fingerprinted_files(outputs, caching: dict) -> list[str]:
@@ -67,11 +74,14 @@ def fingerprinted_files(outputs, caching: dict) -> list[str]:
     return sorted("/" + name for name in outputs if pattern.search(name))
 
 
-def render_headers_file(source: dict, hashes: list[str], outputs, styles: list[str] = ()) -> str:
+def render_headers_file(
+    source: dict, hashes: list[str], outputs, styles: list[str] = (), sheets: list[str] = ()
+) -> str:
     """Netlify / Cloudflare Pages format. Rules that match one path add up, so Cache-Control
     is set only on the fingerprinted files; pages keep the hosts' default of revalidating."""
     lines = [f"# {GENERATED}", "/*"]
-    lines += [f"  {name}: {value}" for name, value in security_headers(source, hashes, styles)]
+    security = security_headers(source, hashes, styles, sheets)
+    lines += [f"  {name}: {value}" for name, value in security]
     caching = source["caching"]
     cache = caching["fingerprinted"]["cache_control"]
     fingerprinted = fingerprinted_files(outputs, caching)
@@ -113,12 +123,13 @@ def render_nginx(
     source: dict,
     hashes: list[str],
     styles: list[str] = (),
+    sheets: list[str] = (),
     *,
     root: str = "/var/www/patient-site",
     listen: str = "[::]:443 ssl http2 ipv6only=off",
     server_name: str = "_",
 ) -> str:
-    headers = [*security_headers(source, hashes, styles)]
+    headers = [*security_headers(source, hashes, styles, sheets)]
     headers.append(("Cache-Control", "$patient_site_cache_control"))
     i1, i2 = "    ", "        "
     tls = "ssl" in listen.split()
@@ -199,30 +210,31 @@ def write_deploy_files(
     script and style-attribute hashes the policy lists. `collected`: inline_code.Collected."""
     source = load_source(source_path)
     hashes, styles = collected.script_hashes(), collected.style_hashes()
+    sheets = collected.block_hashes()
     target = deploy_dir(site)
     target.mkdir(parents=True, exist_ok=True)
-    headers_file = render_headers_file(source, hashes, outputs, styles)
+    headers_file = render_headers_file(source, hashes, outputs, styles, sheets)
     (target / HEADERS_FILE).write_text(headers_file, encoding="utf-8")
-    nginx = render_nginx(source, hashes, styles, server_name=server_name)
+    nginx = render_nginx(source, hashes, styles, sheets, server_name=server_name)
     (target / NGINX_FILE).write_text(nginx, encoding="utf-8")
     for stale in (site / HEADERS_FILE, site / NGINX_FILE):  # written there by older builds
         stale.unlink(missing_ok=True)
     return len(hashes), len(styles)
 
 
-def meta_policy(source: dict, hashes: list[str], styles: list[str]) -> str:
+def meta_policy(source: dict, hashes: list[str], styles: list[str], sheets: list[str]) -> str:
     """The CSP for a <meta> tag, for hosts that cannot send headers (GitHub Pages). Browsers
     ignore frame-ancestors there, so it is left out; HSTS and the other headers are missing."""
-    value = dict(security_headers(source, hashes, styles))["Content-Security-Policy"]
+    value = dict(security_headers(source, hashes, styles, sheets))["Content-Security-Policy"]
     return "; ".join(p for p in value.split("; ") if not p.startswith("frame-ancestors"))
 
 
-def with_meta_policy(html: str, page_inline, allow) -> str:
+def with_meta_policy(html: str, page_inline, allow, sheet: str) -> str:
     """The page with its own policy as the first element of <head>: its own scripts' hashes."""
-    scripts, styles, _ = page_inline
-    hashes = sorted({s.hash for s in scripts if allow(s.code)})
-    style_hashes = sorted({s.hash for s in styles if style_allowed(s.value)})
-    policy = meta_policy(load_source(), hashes, style_hashes)
+    hashes = sorted({s.hash for s in page_inline.scripts if allow(s.code)})
+    style_hashes = sorted({s.hash for s in page_inline.styles if style_allowed(s.value)})
+    sheets = sorted({k.hash for b in page_inline.blocks if (k := keep(b, sheet)).hash})
+    policy = meta_policy(load_source(), hashes, style_hashes, sheets)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return re.sub(r"<head>", lambda m: m.group(0) + tag, html, count=1)
 

@@ -1,11 +1,12 @@
 """Code and styles written inline in built pages: the one detector the CSP and the checks share.
 
 Collects, from the tree the engine parsed once, every executable inline <script>, every
-style="" value and every piece of JavaScript in an attribute (on*= handlers, javascript: URLs).
-Only the theme's own scripts (sitecheck/theme_scripts.py) and Markdown's table alignments are
-allowed: the security headers hash those and nothing else, and any other inline script or style
-attribute anywhere in the built site is a finding. Code in attributes is a finding too, because
-no hash can allow it.
+<style> block, every style="" value and every piece of JavaScript in an attribute (on*=
+handlers, javascript: URLs). Only the theme's own scripts (sitecheck/theme_scripts.py), the
+site's joined stylesheet (stylesheet/, written into each <head>) and Markdown's table
+alignments are allowed: the security headers hash those, each computed from what the build
+wrote and never from a page, and anything else inline anywhere in the built site is a finding.
+Code in attributes is a finding too, because no hash can allow it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import lxml.etree
 
@@ -77,6 +79,29 @@ class InlineHandler:
     attribute: str
 
 
+@dataclass(frozen=True)
+class StyleBlock:
+    page: str
+    css: str
+
+
+@dataclass(frozen=True)
+class KeptStyleBlock:
+    """What the site-wide collection keeps of a <style> block: its hash if it is the site's
+    stylesheet ("" if not), and its start for the message; not 170 KB per page."""
+
+    page: str
+    hash: str
+    start: str
+
+
+class Inline(NamedTuple):
+    scripts: list[InlineScript]
+    styles: list[StyleAttribute]
+    handlers: list[InlineHandler]
+    blocks: list[StyleBlock]
+
+
 def is_handler(name: str) -> bool:
     """onclick=, onerror=...: a bare "on" (a word from a broken attribute) runs nothing."""
     return name.startswith("on") and len(name) > 2
@@ -108,7 +133,7 @@ def _local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
-def scan(doc, dest: str) -> tuple[list[InlineScript], list[StyleAttribute], list[InlineHandler]]:
+def scan(doc, dest: str) -> Inline:
     scripts, styles, handlers = [], [], []
     for node in doc.iter(lxml.etree.Element):  # elements only: comments carry no attributes
         for raw_name, value in node.items():
@@ -127,7 +152,8 @@ def scan(doc, dest: str) -> tuple[list[InlineScript], list[StyleAttribute], list
             kind = (node.get("type") or "").split(";")[0].strip().lower()
             if kind in JS_TYPES:
                 scripts.append(InlineScript(dest, node.text or ""))
-    return scripts, styles, handlers
+    blocks = [StyleBlock(dest, node.text or "") for node in doc.iter("style", "{*}style")]
+    return Inline(scripts, styles, handlers, blocks)
 
 
 def style_allowed(value: str) -> bool:
@@ -137,18 +163,22 @@ def style_allowed(value: str) -> bool:
 @dataclass
 class Collected:
     """Everything inline across the site, for the Content-Security-Policy. `allow` says which
-    scripts the theme wrote (theme_scripts.ThemeScripts.allowed); only those are hashed."""
+    scripts the theme wrote (theme_scripts.ThemeScripts.allowed), `sheet` is the stylesheet the
+    build joined; only those are hashed."""
 
     allow: Callable[[str], bool] = lambda code: False
+    sheet: str = ""
     scripts: list[InlineScript] = field(default_factory=list)
     styles: list[StyleAttribute] = field(default_factory=list)
     handlers: list[InlineHandler] = field(default_factory=list)
+    blocks: list[KeptStyleBlock] = field(default_factory=list)
 
     def add(self, page) -> None:
-        scripts, styles, handlers = page.inline
-        self.scripts += scripts
-        self.styles += styles
-        self.handlers += handlers
+        found = page.inline
+        self.scripts += found.scripts
+        self.styles += found.styles
+        self.handlers += found.handlers
+        self.blocks += [keep(block, self.sheet) for block in found.blocks]
 
     def script_hashes(self) -> list[str]:
         return sorted({s.hash for s in self.scripts if self.allow(s.code)})
@@ -156,13 +186,28 @@ class Collected:
     def style_hashes(self) -> list[str]:
         return sorted({s.hash for s in self.styles if style_allowed(s.value)})
 
+    def block_hashes(self) -> list[str]:
+        return sorted({b.hash for b in self.blocks if b.hash})
+
+
+@lru_cache(maxsize=4)
+def sheet_hash(sheet: str) -> str:
+    return csp_hash(sheet)
+
+
+def keep(block: StyleBlock, sheet: str) -> KeptStyleBlock:
+    allowed = bool(sheet) and block.css == sheet
+    start = " ".join(block.css[:200].split())[:60]
+    return KeptStyleBlock(block.page, sheet_hash(sheet) if allowed else "", start)
+
 
 def check_page(page, context) -> list[Finding]:
-    scripts, styles, handlers = page.inline
+    scripts, styles, handlers, blocks = page.inline
     theme = context.theme_scripts
     # What a page's content holds is sitecheck/sanitize.py's to report, with its line.
     content = page.content if page.is_doc and page.content is not None else None
     in_content = set() if content is None else set(content.xpath(".//script/text()"))
+    styled_in_content = set() if content is None else set(content.xpath(".//style/text()"))
     styled = set() if content is None else set(content.xpath(".//@style"))
     if content is not None:
         handlers = [h for h in handlers if h not in scan(content, h.page)[2]]
@@ -189,6 +234,19 @@ def check_page(page, context) -> list[Finding]:
         )
         for s in styles
         if not style_allowed(s.value) and s.value not in styled
+    ]
+    out += [
+        Finding(
+            page.file,
+            first_line(page.raw, r"(?i)<\s*style\b"),
+            f"a <style> block that the build did not write is in the page ({b.page}): "
+            f"'{' '.join(b.css.split())[:60]}'. Only the site's own stylesheet may be inline, "
+            "so the site's security policy does not allow it.",
+            "remove it; the look of the site comes from overrides/assets/stylesheets/theme.css, "
+            "which a developer changes.",
+        )
+        for b in blocks
+        if b.css != context.stylesheet and b.css not in styled_in_content
     ]
     return out + [
         Finding(

@@ -1,31 +1,28 @@
 """One stylesheet for the whole site: Material's main and palette CSS and the site's extra_css,
-joined in their cascade order into one fingerprinted file, so the first paint waits for one
-request instead of three (see the README's benchmark). `hooks/build.py` calls `plan` in
-on_config and adds the file to the build in on_files; without the hook (e.g. Zensical) the theme links
-Material's files and theme.css as before (overrides/main.html, block styles).
+joined in their cascade order and written into every page's <head> (overrides/main.html, block
+styles), so the first screen is drawn from the HTML alone, without waiting for any request (see
+the README's benchmark). `hooks/build.py` calls `plan` in on_config; the engine calls it too, to
+know the one <style> block the security policy may allow (sitecheck/inline_code.py). Without
+the hook (e.g. Zensical) the theme links Material's files and theme.css as before.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 # A source map belongs to one file; in the joined file the comment would point at the wrong one.
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 CHARSET = '@charset "UTF-8";'
-FLAG = "hc_one_stylesheet"  # config.extra key the template reads: the joined file's path
+FLAG = "hc_stylesheet"  # config.extra key the template reads: the joined stylesheet's text
+# Inside a page a relative url() would be read from the page's folder, not the stylesheet's,
+# and "</style" would end the block early: both are refused with the fix.
+FILE_URL = re.compile(r"url\(\s*(?![\"']?data:)", re.IGNORECASE)
+END_TAG = re.compile(r"</style", re.IGNORECASE)
 
 
 class StylesheetError(Exception):
     pass
-
-
-@dataclass(frozen=True)
-class Bundle:
-    path: str  # "assets/stylesheets/site.1a2b3c4d.min.css", relative to the site
-    text: str
 
 
 def material_stylesheets(theme_dirs: list[Path]) -> list[Path]:
@@ -51,15 +48,25 @@ def find(name: str, folders: list[Path]) -> Path:
     )
 
 
+def inlinable(file: Path, text: str) -> str:
+    for pattern, what in ((FILE_URL, "a url() to a file"), (END_TAG, '"</style"')):
+        if match := pattern.search(text):
+            line = text.count("\n", 0, match.start()) + 1
+            raise StylesheetError(
+                f"{file.name}:{line}: {what} cannot be in the stylesheet that every page holds "
+                "in its <head>. Fix: draw the image with a data: URL (as Material's icons "
+                "are), or remove the line."
+            )
+    return text
+
+
 def join(files: list[Path]) -> str:
-    parts = [SOURCE_MAP.sub("", f.read_text(encoding="utf-8")).strip() for f in files]
-    body = "\n".join(p.removeprefix(CHARSET) for p in parts)
-    return f"{CHARSET}\n{body}\n"
+    parts = [inlinable(f, SOURCE_MAP.sub("", f.read_text(encoding="utf-8"))).strip() for f in files]
+    # A page is UTF-8 already; inside <style> an @charset would be dropped as an error.
+    return "\n".join(p.removeprefix(CHARSET).strip() for p in parts) + "\n"
 
 
-def plan(theme_dirs: list[Path], docs_dir: Path, extra_css: list[str]) -> Bundle:
+def plan(theme_dirs: list[Path], docs_dir: Path, extra_css: list[str]) -> str:
     """`theme_dirs`: the theme's folders, custom_dir first (MkDocs' theme.dirs)."""
     local = [find(name, [docs_dir, *theme_dirs]) for name in extra_css]
-    text = join(material_stylesheets(theme_dirs) + local)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-    return Bundle(f"assets/stylesheets/site.{digest}.min.css", text)
+    return join(material_stylesheets(theme_dirs) + local)

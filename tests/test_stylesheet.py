@@ -1,41 +1,52 @@
 """One stylesheet (stylesheet/): Material's main and palette CSS and extra_css, joined in
-cascade order, are the only stylesheet a page links, so the first paint waits for one request."""
+cascade order and written into every page's <head>, so the first screen is drawn from the HTML
+alone; the security policy allows that one block by the hash of what the build joined."""
 
 from __future__ import annotations
 
 import re
 
-from sitecheck.headers import deploy_dir
 from sitecheck.html import parse_html
+from sitecheck.inline_code import csp_hash
+from tests.checks.problems import report
+from tests.checks.security_headers import site_policy
+from tests.conftest import page
+
+PLANTED_STYLE = "<style>body { display: none; }</style>"
 
 
-def test_each_page_links_one_fingerprinted_stylesheet_holding_all_three(built_site):
+def style_blocks(site, dest: str) -> list[str]:
+    doc = parse_html((site / dest).read_text(encoding="utf-8"))
+    assert not doc.xpath("//link[@rel='stylesheet']"), f"{dest} links a stylesheet"
+    assert not doc.xpath("//body//style"), f"{dest} has a <style> outside <head>"
+    return [node.text for node in doc.xpath("/html/head/style")]
+
+
+def test_each_page_holds_the_joined_stylesheet_and_the_policy_allows_only_it(built_site):
+    first = None
     for dest in [*built_site.sources, "404.html"]:
-        doc = parse_html((built_site.site / dest).read_text(encoding="utf-8"))
-        links = doc.xpath("//link[@rel='stylesheet']/@href")
-        assert len(links) == 1 and re.search(r"site\.[0-9a-f]{8}\.min\.css$", links[0]), links
+        (text,) = style_blocks(built_site.site, dest)
+        assert first is None or text == first, f"{dest}: a different stylesheet"
+        first = text
     css_dir = built_site.site / "assets" / "stylesheets"
-    (joined,) = css_dir.glob("site.*.min.css")
-    text = joined.read_text(encoding="utf-8")
+    assert not list(css_dir.glob("site.*.css")), "the joined stylesheet is also published"
     main = next(css_dir.glob("main.*.min.css")).read_text(encoding="utf-8")
     theme = (built_site.project / "overrides/assets/stylesheets/theme.css").read_text("utf-8")
     slate = "[data-md-color-scheme=slate]{color-scheme:dark"  # from the palette file
-    positions = [text.find(part) for part in (main[200:400], slate, theme.strip()[-300:])]
+    positions = [first.find(part) for part in (main[200:400], slate, theme.strip()[-300:])]
     assert -1 not in positions and positions == sorted(positions)  # Material's, then ours
-    assert text.count("@charset") == 1 and "sourceMappingURL" not in text
-    assert f"/{joined.relative_to(built_site.site).as_posix()}" in (
-        deploy_dir(built_site.site) / "_headers"
-    ).read_text(encoding="utf-8")  # cached for a year: its name changes with its content
+    assert "@charset" not in first and "sourceMappingURL" not in first
+    styles = re.search(r"style-src ([^;]*)", site_policy(built_site.site)).group(1).split()
+    assert styles == ["'self'", csp_hash(first)]  # no 'unsafe-inline', no other block
 
 
-def test_a_theme_edit_changes_the_stylesheets_name(project):
+def test_a_theme_edit_is_in_every_page_and_in_the_policy(project):
     project.append("overrides/assets/stylesheets/theme.css", "\n.hc-planted { color: red; }\n")
     built = project.build(strict=True)
     assert built.returncode == 0, built.output
-    (joined,) = (built.site / "assets" / "stylesheets").glob("site.*.min.css")
-    assert joined.read_text(encoding="utf-8").rstrip().endswith(".hc-planted { color: red; }")
-    page = (built.site / "cost" / "index.html").read_text(encoding="utf-8")
-    assert f'href="../assets/stylesheets/{joined.name}"' in page
+    (text,) = style_blocks(built.site, "cost/index.html")
+    assert text.rstrip().endswith(".hc-planted { color: red; }")
+    assert csp_hash(text) in site_policy(built.site)
 
 
 def test_a_missing_extra_css_file_stops_the_build_with_the_fix(project):
@@ -46,6 +57,50 @@ def test_a_missing_extra_css_file_stops_the_build_with_the_fix(project):
     assert built.returncode != 0
     assert "extra_css lists assets/stylesheets/x.css, which is in neither docs/ nor" in built.output
     assert "Traceback" not in built.output
+
+
+def test_a_file_address_in_the_stylesheet_stops_the_build_naming_the_line(project):
+    """In a page's <head>, url(img/x.png) would be read from each page's folder."""
+    lines = (project.path("overrides/assets/stylesheets/theme.css").read_text("utf-8")).count("\n")
+    project.append(
+        "overrides/assets/stylesheets/theme.css", ".hc-logo { background: url(logo.png) }\n"
+    )
+    built = project.build()
+    assert built.returncode != 0
+    assert f"theme.css:{lines + 1}: a url() to a file cannot be in the stylesheet" in built.output
+    assert "Fix: draw the image with a data: URL" in built.output
+    assert "Traceback" not in built.output
+
+
+def test_a_style_end_tag_in_the_stylesheet_stops_the_build(project):
+    project.append("overrides/assets/stylesheets/theme.css", "/* </style><script>x()</script> */\n")
+    built = project.build()
+    assert built.returncode != 0
+    assert "theme.css:" in built.output and '"</style" cannot be in the stylesheet' in built.output
+
+
+def test_a_style_block_in_a_template_is_reported_and_never_hashed(project):
+    before = project.build()
+    project.append(
+        "overrides/main.html", f"\n{{% block extrahead %}}{PLANTED_STYLE}{{% endblock %}}\n"
+    )
+    after = project.build()
+    message = report(after.findings("inline-code"), "planted")
+    assert "a <style> block that the build did not write is in the page (cost/index.html)" in (
+        message
+    )
+    assert "'body { display: none; }'" in message and "Fix: remove it" in message
+    assert after.engine().inline.block_hashes() == before.engine().inline.block_hashes()
+    assert csp_hash("body { display: none; }") not in site_policy(after.site)
+
+
+def test_a_style_block_in_a_page_is_refused_with_its_line_and_never_hashed(project):
+    before = project.build()
+    project.write("docs/styled.md", page("Styled", PLANTED_STYLE))
+    after = project.build()
+    message = report(after.findings("raw-html"), "planted")
+    assert "docs/styled.md:11: raw HTML <style> is not allowed on a page" in message
+    assert after.engine().inline.block_hashes() == before.engine().inline.block_hashes()
 
 
 def test_theme_css_closes_every_block():
