@@ -40,7 +40,7 @@ def test_ordinary_addresses_are_not_scripts(url):
     ],
 )
 def test_entity_and_xlink_spellings_are_found(html):
-    _, _, handlers = scan(parse_html(f"<html><body>{html}</body></html>"), "x/index.html")
+    handlers = scan(parse_html(f"<html><body>{html}</body></html>"), "x/index.html").handlers
     assert [h.attribute for h in handlers] in (["href"], ["xlink:href"]), handlers
 
 
