@@ -56,23 +56,29 @@ def run_once(url: str) -> dict:
     if not chrome:
         raise FileNotFoundError(CHROMIUM.missing_message())
     env = {**os.environ, "CHROME_PATH": chrome}
+    args = [
+        str(CLI),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--form-factor=mobile",
+    ]
     with tempfile.TemporaryDirectory(prefix="bench-lh-") as tmp:
         out = Path(tmp) / "report.json"
-        subprocess.run(
-            [
-                str(CLI),
-                url,
-                "--quiet",
-                "--output=json",
-                f"--output-path={out}",
-                f"--chrome-flags={CHROME_FLAGS}",
-                f"--only-categories={','.join(CATEGORIES)}",
-                "--form-factor=mobile",
-            ],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        # Lighthouse sometimes loses its browser on a busy machine: one more try, said aloud;
+        # a second failure stops the benchmark with Lighthouse's own words.
+        for attempt in (1, 2):
+            run = subprocess.run(
+                [*args, f"--output-path={out}"], env=env, capture_output=True, text=True
+            )
+            if run.returncode == 0:
+                break
+            said = (run.stderr or run.stdout).strip().splitlines()[-3:]
+            if attempt == 2:
+                raise RuntimeError(f"Lighthouse failed twice on {url}: " + " / ".join(said))
+            print(f"lighthouse: {url} failed ({' / '.join(said)}); running it again")
         report = json.loads(out.read_text(encoding="utf-8"))
     result = {c: 100 * (report["categories"][c]["score"] or 0) for c in CATEGORIES}
     for key, audit in AUDITS.items():
