@@ -88,11 +88,10 @@ class StyleBlock:
 @dataclass(frozen=True)
 class KeptStyleBlock:
     """What the site-wide collection keeps of a <style> block: its hash if it is the site's
-    stylesheet ("" if not), and its start for the message; not 170 KB per page."""
+    stylesheet, "" if not; not 170 KB per page."""
 
     page: str
     hash: str
-    start: str
 
 
 class Inline(NamedTuple):
@@ -195,10 +194,13 @@ def sheet_hash(sheet: str) -> str:
     return csp_hash(sheet)
 
 
+def is_site_sheet(block: StyleBlock, sheet: str) -> bool:
+    """The one <style> block allowed: the stylesheet the build joined (stylesheet/)."""
+    return bool(sheet) and block.css == sheet
+
+
 def keep(block: StyleBlock, sheet: str) -> KeptStyleBlock:
-    allowed = bool(sheet) and block.css == sheet
-    start = " ".join(block.css[:200].split())[:60]
-    return KeptStyleBlock(block.page, sheet_hash(sheet) if allowed else "", start)
+    return KeptStyleBlock(block.page, sheet_hash(sheet) if is_site_sheet(block, sheet) else "")
 
 
 def check_page(page, context) -> list[Finding]:
@@ -210,7 +212,7 @@ def check_page(page, context) -> list[Finding]:
     styled_in_content = set() if content is None else set(content.xpath(".//style/text()"))
     styled = set() if content is None else set(content.xpath(".//@style"))
     if content is not None:
-        handlers = [h for h in handlers if h not in scan(content, h.page)[2]]
+        handlers = [h for h in handlers if h not in scan(content, h.page).handlers]
     out = [
         Finding(
             page.file,
@@ -246,7 +248,7 @@ def check_page(page, context) -> list[Finding]:
             "which a developer changes.",
         )
         for b in blocks
-        if b.css != context.stylesheet and b.css not in styled_in_content
+        if not is_site_sheet(b, context.stylesheet) and b.css not in styled_in_content
     ]
     return out + [
         Finding(
