@@ -48,14 +48,19 @@ def find(name: str, folders: list[Path]) -> Path:
     )
 
 
+REFUSED = (
+    (FILE_URL, "a url() to a file", "draw the image with a data: URL (as Material's icons are)"),
+    (END_TAG, '"</style"', 'write it without "</style" (in a comment too)'),
+)
+
+
 def inlinable(file: Path, text: str) -> str:
-    for pattern, what in ((FILE_URL, "a url() to a file"), (END_TAG, '"</style"')):
+    for pattern, what, fix in REFUSED:
         if match := pattern.search(text):
             line = text.count("\n", 0, match.start()) + 1
             raise StylesheetError(
                 f"{file.name}:{line}: {what} cannot be in the stylesheet that every page holds "
-                "in its <head>. Fix: draw the image with a data: URL (as Material's icons "
-                "are), or remove the line."
+                f"in its <head>. Fix: {fix}, or remove the line."
             )
     return text
 

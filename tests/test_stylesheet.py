@@ -77,6 +77,9 @@ def test_a_style_end_tag_in_the_stylesheet_stops_the_build(project):
     built = project.build()
     assert built.returncode != 0
     assert "theme.css:" in built.output and '"</style" cannot be in the stylesheet' in built.output
+    assert 'Fix: write it without "</style" (in a comment too), or remove the line.' in (
+        built.output
+    )
 
 
 def test_a_style_block_in_a_template_is_reported_and_never_hashed(project):
