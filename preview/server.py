@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import re
 import signal
 import socket
 import subprocess
@@ -82,6 +83,10 @@ class State:
             self.cond.wait_for(lambda: self.phase in ("ok", "failed"), timeout=timeout)
 
 
+# MkDocs logs what a hook raises (PluginError) as "ERROR    -  docs/x.md:3: what Fix: how".
+ERROR_LINE = re.compile(r"ERROR\s+-\s+")
+
+
 def diagnose(project: Path, log_tail: list[str]) -> list[Finding]:
     """Why the build failed: our checks first; else MkDocs' own last words, plainly."""
     problems = preflight.check_project(project)
@@ -90,20 +95,24 @@ def diagnose(project: Path, log_tail: list[str]) -> list[Finding]:
     for line in reversed(log_tail):
         if "Aborted with" in line or "An error happened" in line:  # MkDocs' own summary lines
             continue
-        if "Error" in line or "Exception" in line:
+        if logged := ERROR_LINE.match(line):  # what the hook raised, as MkDocs logs it
+            message = line[logged.end() :].strip()
+        elif "Error" in line or "Exception" in line:
             message = line.split(": ", 1)[-1].strip() if ": " in line else line.strip()
-            parsed = parse_finding(message)
-            if parsed:
-                return [parsed]
-            return [
-                Finding(
-                    "the site",
-                    0,
-                    f"the preview could not build the site ({message}).",
-                    f"undo your last change and save; the details are in {LOG}.",
-                    "preview",
-                )
-            ]
+        else:
+            continue
+        parsed = parse_finding(message)
+        if parsed:
+            return [parsed]
+        return [
+            Finding(
+                "the site",
+                0,
+                f"the preview could not build the site ({message}).",
+                f"undo your last change and save; the details are in {LOG}.",
+                "preview",
+            )
+        ]
     return [
         Finding(
             "the site",

@@ -54,19 +54,23 @@ REFUSED = (
 )
 
 
-def inlinable(file: Path, text: str) -> str:
+def inlinable(file: Path, text: str, project: Path) -> str:
     for pattern, what, fix in REFUSED:
         if match := pattern.search(text):
             line = text.count("\n", 0, match.start()) + 1
+            name = file.relative_to(project) if file.is_relative_to(project) else file.name
             raise StylesheetError(
-                f"{file.name}:{line}: {what} cannot be in the stylesheet that every page holds "
+                f"{name}:{line}: {what} cannot be in the stylesheet that every page holds "
                 f"in its <head>. Fix: {fix}, or remove the line."
             )
     return text
 
 
-def join(files: list[Path]) -> str:
-    parts = [inlinable(f, SOURCE_MAP.sub("", f.read_text(encoding="utf-8"))).strip() for f in files]
+def join(files: list[Path], project: Path) -> str:
+    parts = [
+        inlinable(f, SOURCE_MAP.sub("", f.read_text(encoding="utf-8")), project).strip()
+        for f in files
+    ]
     # A page is UTF-8 already; inside <style> an @charset would be dropped as an error.
     return "\n".join(p.removeprefix(CHARSET).strip() for p in parts) + "\n"
 
@@ -74,4 +78,4 @@ def join(files: list[Path]) -> str:
 def plan(theme_dirs: list[Path], docs_dir: Path, extra_css: list[str]) -> str:
     """`theme_dirs`: the theme's folders, custom_dir first (MkDocs' theme.dirs)."""
     local = [find(name, [docs_dir, *theme_dirs]) for name in extra_css]
-    return join(material_stylesheets(theme_dirs) + local)
+    return join(material_stylesheets(theme_dirs) + local, docs_dir.parent)

@@ -209,3 +209,31 @@ def test_a_failure_no_check_foresaw_is_shown_plainly(project):
         str(diagnose(project.root, hook)[0])
         == "docs/x.md:3: the front matter is odd. Fix: mend it."
     )
+    logged = [
+        "ERROR    -  docs/x.md:3: the front matter is odd. Fix: mend it.",
+        "Aborted with a BuildError!",
+    ]
+    assert (
+        str(diagnose(project.root, logged)[0])
+        == "docs/x.md:3: the front matter is odd. Fix: mend it."
+    )
+
+
+def test_a_stylesheet_the_pages_cannot_hold_is_shown_with_file_line_and_fix(project, tmp_path):
+    """The hook's own refusal (stylesheet/), logged by MkDocs as an ERROR line, reaches the
+    error page and the terminal with its file, line and fix, not as 'could not build'."""
+    css = "overrides/assets/stylesheets/theme.css"
+    line = project.path(css).read_text(encoding="utf-8").count("\n") + 1
+    project.append(css, ".hc-logo { background: url(logo.png) }\n")
+    where, says = (
+        f"{css}:{line}",
+        (
+            "a url() to a file cannot be in the stylesheet that every page holds in its <head>. "
+            "Fix: draw the image with a data: URL (as Material's icons are), or remove the line."
+        ),
+    )
+    with preview(project.root, tmp_path / "terminal.txt") as running:
+        running.page_with("", ERROR_ID, html.escape(where), *on_page(says))
+        assert f"{where}: {says}" in running.terminal()
+    assert "could not build the site" not in running.terminal()
+    assert "Traceback" not in running.terminal()
