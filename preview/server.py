@@ -26,10 +26,11 @@ from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from preview import errorpage
+from preview import errorpage, policy
 from sitecheck import preflight
 from sitecheck.finding import ERROR, Finding
 from sitecheck.report import read_json
+from sitecheck.theme_scripts import ThemeScripts
 
 LOG = Path("reports") / "preview.log"
 STATUS_PATH = "/__preview__/status"
@@ -69,6 +70,7 @@ class State:
         self.upstream = 0
         self.cached: dict[str, tuple[int, list, bytes]] = {}
         self.look: bytes | None = None  # the site's 404 page, the frame of the error page
+        self.theme = ThemeScripts(project)  # the inline scripts pages may run (policy.py)
 
     def set(self, phase: str, problems: list[Finding] | None = None) -> None:
         with self.cond:
@@ -214,6 +216,7 @@ class Preview:
         for notice in [f for f in findings if f.severity != ERROR]:  # never blocks publishing
             self.say(f"  notice: {notice}")
         self.fetch_look()
+        self.state.theme = ThemeScripts(self.project)  # a template may have changed
         self.state.set("ok", [])
 
     def failed(self) -> None:
@@ -346,6 +349,8 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in headers:
             if name.lower() not in HOP:
                 self.send_header(name, value)
+        if policy.is_html(headers):  # a refused payload in the page stays inside it
+            self.send_header("Content-Security-Policy", policy.policy(body, state.theme))
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -401,12 +406,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def error_page(self):
         state = self.preview.state
-        body = errorpage.render(state.problems, state.generation, state.look)
-        self.reply(500, "text/html; charset=utf-8", body.encode("utf-8"))
+        body = errorpage.render(state.problems, state.generation, state.look).encode("utf-8")
+        self.reply(500, "text/html; charset=utf-8", body, policy.policy(body, state.theme))
 
-    def reply(self, status: int, kind: str, body: bytes):
+    def reply(self, status: int, kind: str, body: bytes, csp: str = ""):
         self.send_response(status)
         self.send_header("Content-Type", kind)
+        if csp:
+            self.send_header("Content-Security-Policy", csp)
         self.send_header("Cache-Control", "no-store")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

@@ -3,7 +3,9 @@
 The serve/build decision is kept here, in a module Python imports once, because `mkdocs serve`
 reloads the hook file on every rebuild but announces the command (`on_startup`) only once.
 The box is written into the built files after every rule has run, so site-wide findings
-(a broken link, a page missing from the menu) show on their page like the others.
+(a broken link, a page missing from the menu) show on their page like the others. A page
+refused for its HTML is shown without that HTML (the allow-list's cleaner, sitecheck/sanitize),
+so what an editor pasted never runs in their browser; preview/policy.py guards the rest.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import re
 from pathlib import Path
 
 from .finding import Finding
+from .sanitize import without_refused
 
 BOX_ID = "editorial-problems"
+# Rules that refuse HTML in a page: under these the preview shows the page without it, so a
+# payload pasted into a page never runs or loads anything in the editor's browser either.
+REFUSED_HTML = {"raw-html", "inline-code"}
 _mode = {"serve": False}
 
 # Inline styles: the box exists only in the preview, so it needs no stylesheet in the site.
@@ -71,4 +77,7 @@ def show(site: Path, results) -> None:
         findings = by_file.get(file, []) + everywhere
         path = site / dest
         if findings and path.is_file():
-            path.write_text(inject(path.read_text(encoding="utf-8"), findings), encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
+            if any(f.rule in REFUSED_HTML for f in findings):
+                text = without_refused(text)
+            path.write_text(inject(text, findings), encoding="utf-8")

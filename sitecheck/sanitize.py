@@ -259,14 +259,30 @@ def nh3_clean(html: str) -> str:
     return CLEANER.clean(html)
 
 
-def article_html(html: str) -> str | None:
-    """The page's content as the builder wrote it (not re-serialised), for the second parser."""
+def authored_span(html: str) -> tuple[int, int] | None:
+    """Where the page's own content is in the built page: inside <article>, before the theme's
+    foot."""
     start = re.search(r"<article\b[^>]*>", html)
     end = html.rfind("</article>")
     if not start or end < start.end():
         return None
     foot = html.rfind(THEME_FOOT, start.end(), end)  # the theme writes it last
-    return html[start.end() : foot if foot >= 0 else end]
+    return start.end(), foot if foot >= 0 else end
+
+
+def article_html(html: str) -> str | None:
+    """The page's content as the builder wrote it (not re-serialised), for the second parser."""
+    span = authored_span(html)
+    return html[span[0] : span[1]] if span else None
+
+
+def without_refused(html: str) -> str:
+    """The built page with its own content cleaned by the allow-list: what the build refuses
+    is gone (the preview shows such a page, with the box saying what was removed)."""
+    span = authored_span(html)
+    if span is None:
+        return html
+    return html[: span[0]] + nh3_clean(html[span[0] : span[1]]) + html[span[1] :]
 
 
 def check_page(page, context) -> list[Finding]:
