@@ -79,3 +79,16 @@ def test_a_tab_without_quotes_around_its_name_stops_the_build(project):
     where = f"docs/cost.md:{line_of(planted, '=== Fat-derived')}"
     assert f"{where}: a tab ('=== \"Tab\"') was not rendered" in output, output
     assert "with the name in straight double quotes" in output
+
+
+def test_a_file_name_with_a_space_is_refused_with_the_name_to_use(project):
+    """Before, the only message was that the GitHub edit link was 'not a well-formed web address'."""
+    text = COST.replace("title: Cost", "title: Aftercare").replace("# Cost", "# Aftercare")
+    project.write("docs/After care.md", text)
+    project.add_to_menu("After care.md")
+    output = run_build(project.root)
+    assert (
+        "docs/After care.md: the name of 'After care.md' has a space: its address on the web "
+        "would be broken or garbled, and links to it fail. Fix: rename it to 'after-care.md'"
+    ) in output, output
+    assert "not a well-formed web address" not in output
