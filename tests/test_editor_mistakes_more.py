@@ -92,3 +92,22 @@ def test_a_file_name_with_a_space_is_refused_with_the_name_to_use(project):
         "would be broken or garbled, and links to it fail. Fix: rename it to 'after-care.md'"
     ) in output, output
     assert "not a well-formed web address" not in output
+
+
+def test_a_fault_in_a_check_itself_is_one_sentence_not_a_traceback(tmp_path, monkeypatch, capsys):
+    """A check that crashes on an input nobody foresaw printed Python's traceback to the editor."""
+    from sitecheck import mkdocs_run, preflight
+
+    def broken(project):
+        raise TypeError("unsupported operand")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(preflight, "check_project", broken)
+    assert mkdocs_run.main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "The build failed in a way the checks do not recognise (TypeError: unsupported "
+        "operand). Fix: undo your last change, or ask a developer; the details are in "
+        "reports/build.log.\n"
+    )
+    assert "Traceback" in (tmp_path / "reports" / "build.log").read_text(encoding="utf-8")
