@@ -111,3 +111,18 @@ def test_a_fault_in_a_check_itself_is_one_sentence_not_a_traceback(tmp_path, mon
         "reports/build.log.\n"
     )
     assert "Traceback" in (tmp_path / "reports" / "build.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("docs/methods.md", "methods.md"), ("Methods.md", "methods.md")],
+    ids=["folder-typed", "capitals"],
+)
+def test_a_link_to_a_page_written_the_wrong_way_names_the_page(project, typed, meant):
+    """The message said only 'check the spelling', and named a built path (cost/docs/...)."""
+    project.replace("docs/cost.md", "[methods](methods.md)", f"[methods]({typed})")
+    planted = project.path("docs/cost.md").read_text(encoding="utf-8")
+    output = run_build(project.root)
+    where = f"docs/cost.md:{line_of(planted, f'({typed})')}"
+    assert f"{where}: link '{typed}' points to a page or file that does not exist" in output
+    assert f"Did you mean '{meant}'? Write a page's file name as it is in docs/" in output, output
