@@ -189,7 +189,10 @@ def _explain(error, facts: dict[str, Fact], lines: dict, file: str) -> list[Find
     raw = lines.get((*ROOT, *path), (0, None))[1]
     shown = raw if raw is not None else repr(error.instance)
     value = error.instance
-    if kind == "type":
+    if kind == "type" and value is None:  # `ask:` with nothing after it, or a bare `- `
+        after = "the '- '" if path and isinstance(path[-1], int) else "the colon"
+        problem = f"is empty: nothing is written after {after}"
+    elif kind == "type":
         want = KINDS.get(error.validator_value, error.validator_value)
         read_as = ""
         if raw is not None and str(value) != raw and not isinstance(value, str):

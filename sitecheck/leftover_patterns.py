@@ -24,12 +24,14 @@ LEFTOVERS = [
         "and indent the text under it by exactly 4 spaces",
     ),
     (
-        # '===' at the start of a line or after a space. Written as the literal first, then a
-        # look back: the regex then jumps between '===' instead of trying every space of a page.
-        r"===(?<!\S===)\s*[\"']",
+        # '===' at the start of a line or after a space, before a name with or without its
+        # quotes ('=== Fat' is not a tab either). Written as the literal first, then a look
+        # back: the regex then jumps between '===' instead of trying every space of a page.
+        r"===(?<!\S===)[ \t]*[^\s=]",
         r"^\s*===",
         "a tab ('=== \"Tab\"') was not rendered",
-        "start '=== \"Tab name\"' at the very start of a line after a blank line, and indent the tab's text by 4 spaces",
+        "start '=== \"Tab name\"' at the very start of a line after a blank line, with the name "
+        "in straight double quotes, and indent the tab's text by 4 spaces",
     ),
     (
         r"--8<--",

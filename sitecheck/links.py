@@ -202,6 +202,7 @@ def check_targets(page, context, pages, targets: dict[str, str]) -> list[Finding
             fix = (
                 "check the spelling of the file name; link to Markdown files as "
                 "[text](other-page.md) and to images as ![description](images/name.svg)."
+                + meant_page(raw.split("#")[0], page.file, context.sources.values())
             )
             out.append(Finding(page.file, line_of_link(page, raw), what, fix))
             continue
@@ -220,6 +221,25 @@ def check_targets(page, context, pages, targets: dict[str, str]) -> list[Finding
             )
             out.append(Finding(page.file, line_of_link(page, raw), what, fix))
     return out
+
+
+def meant_page(written: str, file: str, sources) -> str:
+    """The page a Markdown link to a missing file most likely meant, as the editor would write
+    it from `file`: 'docs/cost.md' (the folder typed too), 'Cost.md' (capitals), 'cost'
+    (no .md), 'costs.md' (a typo). "" when the link is not to a page, or nothing is close."""
+    name = unquote(written)
+    if not name or name.startswith(("/", "../")) or PurePosixPath(name).suffix not in ("", ".md"):
+        return ""
+    here = posixpath.dirname(file.removeprefix("docs/")) or "."
+    pages = sorted(posixpath.relpath(s.removeprefix("docs/"), here) for s in sources)
+    plain = name.removeprefix("docs/").lower().removesuffix("/").removesuffix(".md") + ".md"
+    if plain in pages:
+        return (
+            f" Did you mean '{plain}'? Write a page's file name as it is in docs/: lower case, "
+            "ending in .md, without 'docs/' before it."
+        )
+    close = difflib.get_close_matches(plain, pages, n=1, cutoff=0.75)
+    return f" Did you mean '{close[0]}'?" if close else ""
 
 
 def check_site(pages, context) -> list[Finding]:

@@ -2,8 +2,9 @@
 
 MkDocs parses mkdocs.yml before any hook runs, so a mistake there would reach the editor as a
 Python traceback. This checks the files first (sitecheck/preflight.py) and prints our message;
-only a clean project is handed to MkDocs. Should MkDocs still fail in a way no check foresaw,
-its traceback goes to reports/build.log and the terminal gets one plain sentence instead.
+only a clean project is handed to MkDocs. Should MkDocs (or a check itself) still fail in a way
+no check foresaw, its traceback goes to reports/build.log and the terminal gets one plain
+sentence instead.
 
     python -m sitecheck.mkdocs_run build --strict --clean
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 from . import preflight
@@ -51,12 +53,17 @@ def filter_output(lines, out=sys.stdout):
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     project = Path.cwd()
-    problems = preflight.check_project(project)
+    log = project / LOG
+    log.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        problems = preflight.check_project(project)
+    except Exception as err:  # a fault in a check itself: one sentence, the details in the log
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(unforeseen(f"{type(err).__name__}: {err}"), file=sys.stderr)
+        return 1
     if problems:
         print(preflight.stop_message(problems, project), file=sys.stderr)
         return 1
-    log = project / LOG
-    log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as record:
         proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", *args],

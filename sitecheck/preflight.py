@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
 import yaml
-from jinja2 import nodes
 
-from . import template_code
+from . import template_code, template_facts
 from .config import ConfigLoader
 from .facts import check_facts_file
 from .finding import Finding
@@ -391,8 +391,18 @@ def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
 # -- pages ---------------------------------------------------------------------------------------
 
 
-def check_page(data: bytes, file: str, clinic: dict | None = None, *, page: bool = True):
-    """Every problem in one Markdown file's bytes; `page=False` for snippets (no front matter)."""
+def check_page(
+    data: bytes,
+    file: str,
+    clinic: dict | None = None,
+    *,
+    page: bool = True,
+    names=None,
+    folders: dict[Path, str] | None = None,
+):
+    """Every problem in one Markdown file's bytes; `page=False` for snippets (no front matter).
+    `names`: the variables a page's templates may use (mkdocs.yml `extra:`); `folders`: where
+    its `--8<--` snippets are read from."""
     text, found = decode(data, file)
     if text is None:
         return found
@@ -437,7 +447,7 @@ def check_page(data: bytes, file: str, clinic: dict | None = None, *, page: bool
                     "write the page below the second '---' line, starting with '# ' and its title.",
                 )
             ]
-    return template(text, file, clinic)
+    return template(text, file, clinic, names if page else None) + snippets(text, file, folders)
 
 
 def dashes(file: str, line: int, typed: str) -> Finding:
@@ -460,8 +470,10 @@ def unclosed_braces(text: str, reported: int) -> int:
     return reported
 
 
-def template(text: str, file: str, clinic: dict | None) -> list[Finding]:
-    """`{{ }}` that the page's macros cannot read, and clinic facts that do not exist."""
+def template(text: str, file: str, clinic: dict | None, names=None) -> list[Finding]:
+    """`{{ }}` that the page's macros cannot read, code outside template_code's allow-list (when
+    `names`, the variables a page may use, are given: pages, not snippets), and `{{ }}` that
+    name a clinic fact mkdocs.yml does not have or print a whole group (template_facts)."""
     try:
         tree = template_code.parse(text)
     except jinja2.TemplateSyntaxError as err:
@@ -474,50 +486,80 @@ def template(text: str, file: str, clinic: dict | None) -> list[Finding]:
                 "write {% raw %}{{ }}{% endraw %}.",
             )
         ]
+    if names is not None and (refused := template_code.check_template_code(text, file, names)):
+        return [replace(f, rule=RULE) for f in refused]  # stopped here, before any page renders
     if clinic is None:
         return []
-    facts = clinic
+    return template_facts.check(tree, file, clinic, finding)
+
+
+SNIPPET = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(.+?)\1[ \t]*$""", re.MULTILINE)
+
+
+def snippet_folders(project: Path, config: dict) -> dict[Path, str] | None:
+    """The folders pymdownx.snippets reads `--8<-- "file"` from, each with its name as the
+    editor sees it (docs/snippets); None when the extension is off."""
+    for entry in config.get("markdown_extensions") or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        if name == "pymdownx.snippets":
+            bases = (options or {}).get("base_path", ["."])
+            bases = [bases] if isinstance(bases, str) else bases
+            return {project / b: Path(b).as_posix().strip("/") or "." for b in bases}
+    return None
+
+
+def snippets(text: str, file: str, folders: dict[Path, str] | None) -> list[Finding]:
+    """`--8<-- "file.md"` naming a file that does not exist: pymdownx.snippets stops MkDocs with
+    a traceback naming neither the page nor its line."""
+    if not folders or "8<-" not in text:
+        return []
     out = []
-    for node in tree.find_all(nodes.Getattr):
-        chain = []
-        cursor = node
-        while isinstance(cursor, nodes.Getattr):
-            chain.insert(0, cursor.attr)
-            cursor = cursor.node
-        if not (isinstance(cursor, nodes.Name) and cursor.name == "clinic"):
+    for match in SNIPPET.finditer(text):
+        name = match.group(2)
+        if "://" in name:
             continue
-        value = facts
-        for depth, key in enumerate(chain):
-            if isinstance(value, dict) and key in value:
-                value = value[key]
-                continue
-            if not isinstance(value, dict):
-                break
-            known = sorted(value)
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            name = ".".join(["clinic", *chain[: depth + 1]])
-            out.append(
-                finding(
-                    file,
-                    node.lineno,
-                    f"the page uses {{{{ {'.'.join(['clinic', *chain])} }}}}, but mkdocs.yml has "
-                    f"no fact {name}." + (f" Did you mean '{close[0]}'?" if close else ""),
-                    f"correct the name (known here: {', '.join(known)}).",
-                )
+        plain = re.sub(r"(:-?\d+){1,2}$|:[\w-]+$", "", name)  # file.md:3:5, file.md:section
+        if any((folder / n).is_file() for folder in folders for n in (name, plain)):
+            continue
+        known = sorted(
+            p.relative_to(folder).as_posix()
+            for folder in folders
+            if folder.is_dir()
+            for p in folder.rglob("*")
+            if p.is_file()
+        )
+        same_kind = [k for k in known if Path(k).suffix == Path(plain).suffix]
+        close = difflib.get_close_matches(plain, same_kind, n=1, cutoff=0.6)
+        where = " or ".join(f"{shown}/" for shown in folders.values())
+        out.append(
+            finding(
+                file,
+                text.count("\n", 0, match.start()) + 1,
+                f"the page includes the snippet '{name}' (--8<--), but there is no such file in "
+                f"{where}." + (f" Did you mean '{close[0]}'?" if close else ""),
+                "correct the file name in the quotes after --8<-- (the snippets there: "
+                f"{', '.join(known) or 'none'}), or remove the line.",
             )
-            break
-    return sorted(set(out))
+        )
+    return out
 
 
-def check_docs(project: Path, config: dict) -> list[Finding]:
-    """Every Markdown file under docs/; snippets are pieces of pages, without front matter."""
+def check_docs(project: Path, config: dict, names=None) -> list[Finding]:
+    """Every Markdown file under docs/; snippets are pieces of pages, without front matter.
+    `names`: the variables pages may use, when not those of `config` (whose facts are left out
+    while they are wrong)."""
     docs = project / str(config.get("docs_dir") or "docs")
-    clinic = (config.get("extra") or {}).get("clinic") or None
+    extra = config.get("extra") or {}
+    clinic = extra.get("clinic") or None
+    names = {*extra} if names is None else names
+    folders = snippet_folders(project, config)
     out = []
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs).as_posix()
         is_page = not rel.startswith("snippets/")
-        out += check_page(path.read_bytes(), f"docs/{rel}", clinic, page=is_page)
+        out += check_page(
+            path.read_bytes(), f"docs/{rel}", clinic, page=is_page, names=names, folders=folders
+        )
     return out
 
 
@@ -526,9 +568,10 @@ def check_project(project: Path) -> list[Finding]:
     config, found = check_config(project)
     if config is None:
         return found
+    names = {*(config.get("extra") or {})}
     if any(f.rule == "clinic-facts" for f in found):  # pages' {{ clinic.x }} follow once fixed
         config = {**config, "extra": {}}
-    return sorted(set(found + check_docs(project, config)))
+    return sorted(set(found + check_docs(project, config, names)))
 
 
 def stop_message(problems: list[Finding], project: Path | None = None) -> str:

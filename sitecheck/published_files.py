@@ -2,7 +2,8 @@
 
 Only files that really live inside docs/ are published: a shortcut (symlink) that points
 outside would put that file (/etc/passwd, the build machine's environment) on the web. Editor
-leftovers (backup, swap and lock files) and hidden files are refused too. Pages that are too
+leftovers (backup, swap and lock files), hidden files and names that are not web addresses
+(a space, an accent, '#') are refused too. Pages that are too
 large or nested too deeply are refused here, before Markdown spends minutes on them and stops
 with a traceback. The hook drops every refused file from the build, so nothing of it is
 published even by a report-only test build; `./run editorial` runs the same function.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -65,7 +67,27 @@ def _refusal(rel: str, path: Path, docs: Path) -> tuple[str, str] | None:
             "settings or passwords and are never published.",
             "delete it, or move it out of docs/.",
         )
+    odd = sorted(set(BAD_NAME.findall(name)))
+    if odd:
+        shown = " and ".join("a space" if c == " " else f"'{c}'" for c in odd)
+        return (
+            f"the name of '{rel}' has {shown}: its address on the web would be broken or "
+            "garbled, and links to it fail.",
+            f"rename it to '{suggested_name(name)}' (letters, digits and hyphens only, lower "
+            "case), and change the links and the nav: line that name it.",
+        )
     return None
+
+
+# File and folder names that are also web addresses: letters, digits, '.', '_' and '-' only.
+BAD_NAME = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def suggested_name(name: str) -> str:
+    stem, dot, ext = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
+    plain = unicodedata.normalize("NFKD", stem.lower()).encode("ascii", "ignore").decode()
+    stem = re.sub(r"-{2,}", "-", BAD_NAME.sub("-", plain)).strip("-") or "page"
+    return f"{stem}{dot}{ext.lower()}"
 
 
 def nesting_depth(text: str) -> tuple[int, int]:

@@ -1,0 +1,128 @@
+"""Editors' mistakes that the page renders without any error, so only a check can say them:
+each planted in a copy, then ./run build must stop with the message at its file and line, and
+no traceback. (The mistakes that stop the site before any page is built are in the catalogue,
+tests/data/editor_mistakes.yml.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from sitecheck.leftovers import empty_boxes
+from tests.checks.site import ROOT, build_env
+
+COST = (ROOT / "docs" / "cost.md").read_text(encoding="utf-8")
+WHAT_WE_WILL_NOT_DO = "## What we will not do\n"
+
+
+def run_build(root) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "sitecheck.mkdocs_run", "build", "--strict", "-d", "site"],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    return output
+
+
+def line_of(text: str, mark: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), 1) if mark in line)
+
+
+# (what the editor typed below "## What we will not do", the message)
+BOXES = [
+    (
+        '!!! warning "Careful"\n  Indented by two spaces.\n',
+        "the box '!!! warning \"Careful\"' is empty on the page: the line below it is indented "
+        "by 2 spaces, not 4, so its text shows outside the box. Fix: indent each line of the "
+        "box's text by exactly 4 spaces more than the '!!!' line",
+    ),
+    (
+        '!!! note "Good to know"\nThe text, typed on the next line.\n',
+        "the box '!!! note \"Good to know\"' is empty on the page: no line below it is indented "
+        "by 4 spaces, so its text shows outside the box.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("typed", "says"), BOXES, ids=["two-spaces", "not-indented"])
+def test_a_box_whose_text_is_not_indented_stops_the_build(project, typed, says):
+    """The box rendered empty and its text as a paragraph below it: no warning at all."""
+    project.replace("docs/cost.md", WHAT_WE_WILL_NOT_DO, f"{WHAT_WE_WILL_NOT_DO}\n{typed}")
+    planted = project.path("docs/cost.md").read_text(encoding="utf-8")
+    where = f"docs/cost.md:{line_of(planted, typed.split(chr(10))[0])}"
+    output = run_build(project.root)
+    assert f"{where}: {says}" in output, output
+
+
+def test_boxes_written_as_the_cheat_sheet_says_are_not_reported():
+    template = (ROOT / "templates" / "new-page.md").read_text(encoding="utf-8")
+    assert "!!!" in template and "???" in template and "===" in template
+    assert empty_boxes(template, "templates/new-page.md") == []
+    nested = '- A list item\n\n    !!! note "Inside the list"\n\n        Its text.\n'
+    assert empty_boxes(nested, "docs/x.md") == []
+
+
+def test_a_tab_without_quotes_around_its_name_stops_the_build(project):
+    """'=== Fat' (no quotes) is not a tab: the page showed '=== Fat' and a grey code block."""
+    typed = "=== Fat-derived cells\n\n    The text of the tab.\n"
+    project.replace("docs/cost.md", WHAT_WE_WILL_NOT_DO, f"{WHAT_WE_WILL_NOT_DO}\n{typed}")
+    planted = project.path("docs/cost.md").read_text(encoding="utf-8")
+    output = run_build(project.root)
+    where = f"docs/cost.md:{line_of(planted, '=== Fat-derived')}"
+    assert f"{where}: a tab ('=== \"Tab\"') was not rendered" in output, output
+    assert "with the name in straight double quotes" in output
+
+
+def test_a_file_name_with_a_space_is_refused_with_the_name_to_use(project):
+    """Before, the only message was that the GitHub edit link was 'not a well-formed web address'."""
+    text = COST.replace("title: Cost", "title: Aftercare").replace("# Cost", "# Aftercare")
+    project.write("docs/After care.md", text)
+    project.add_to_menu("After care.md")
+    output = run_build(project.root)
+    assert (
+        "docs/After care.md: the name of 'After care.md' has a space: its address on the web "
+        "would be broken or garbled, and links to it fail. Fix: rename it to 'after-care.md'"
+    ) in output, output
+    assert "not a well-formed web address" not in output
+
+
+def test_a_fault_in_a_check_itself_is_one_sentence_not_a_traceback(tmp_path, monkeypatch, capsys):
+    """A check that crashes on an input nobody foresaw printed Python's traceback to the editor."""
+    from sitecheck import mkdocs_run, preflight
+
+    def broken(project):
+        raise TypeError("unsupported operand")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(preflight, "check_project", broken)
+    assert mkdocs_run.main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "The build failed in a way the checks do not recognise (TypeError: unsupported "
+        "operand). Fix: undo your last change, or ask a developer; the details are in "
+        "reports/build.log.\n"
+    )
+    assert "Traceback" in (tmp_path / "reports" / "build.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("docs/methods.md", "methods.md"), ("Methods.md", "methods.md")],
+    ids=["folder-typed", "capitals"],
+)
+def test_a_link_to_a_page_written_the_wrong_way_names_the_page(project, typed, meant):
+    """The message said only 'check the spelling', and named a built path (cost/docs/...)."""
+    project.replace("docs/cost.md", "[methods](methods.md)", f"[methods]({typed})")
+    planted = project.path("docs/cost.md").read_text(encoding="utf-8")
+    output = run_build(project.root)
+    where = f"docs/cost.md:{line_of(planted, f'({typed})')}"
+    assert f"{where}: link '{typed}' points to a page or file that does not exist" in output
+    assert f"Did you mean '{meant}'? Write a page's file name as it is in docs/" in output, output
