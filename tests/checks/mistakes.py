@@ -23,6 +23,7 @@ class Mistake:
     crlf: bool = False
     at: str | None = None
     line: int | None = None
+    at_replacement: bool = False  # expected at the line `replace` wrote (no text on it is unique)
 
     def planted_text(self, original: str) -> str:
         text = original if self.write is None else self.write
@@ -43,6 +44,9 @@ class Mistake:
     def expected_line(self, root_original: str) -> int:
         if self.line is not None:
             return self.line
+        if self.at_replacement:
+            base = root_original if self.write is None else self.write
+            return base[: base.index(self.replace[0])].count("\n") + 1
         text = self.planted_text(root_original)
         mark = self.at or self.replace[1].split("\n")[0]
         return next(n for n, line in enumerate(text.split("\n"), 1) if mark in line)
