@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitecheck.headers import META_POLICY, deploy_dir
-from tests.checks.payloads import assert_nothing_ran, plant
+from tests.checks.payloads import JINJA, assert_nothing_ran, plant
 from tests.checks.security_headers import csp_directives, site_policy
 from tests.conftest import ProjectCopy
 
@@ -30,7 +30,6 @@ def messages(build, name: str) -> str:
         ("backtick", "docs/backtick.md:13: raw HTML <script> is not allowed"),
         ("comment", "docs/comment.md:13: raw HTML <script> is not allowed"),
         ("snippet-html", "raw HTML <script> is not allowed"),
-        ("jinja", "docs/jinja.md:11: a template in the page uses '.__globals__'"),
         ("refresh", "docs/refresh.md:11: raw HTML <meta> is not allowed"),
         ("form", "docs/form.md:11: raw HTML <form> is not allowed"),
         ("base", "docs/base.md:11: raw HTML <base> is not allowed"),
@@ -66,10 +65,15 @@ def test_the_strict_build_fails_on_the_payloads(planted):
     assert "The build stopped" in result.output
 
 
-def test_jinja_payload_never_ran_on_the_build_machine(planted):
-    _, build = planted
-    assert "uid=" not in build.output
-    assert not (build.site / "jinja").exists()  # refused before rendering
+def test_jinja_payload_stops_the_build_before_it_renders_anything(tmp_path):
+    project = ProjectCopy(tmp_path / "project")
+    project.write("docs/jinja.md", JINJA)
+    build = project.build()
+    assert build.returncode != 0
+    assert "docs/jinja.md:11: a template in the page uses '.__globals__'" in build.output
+    assert "Fix: " in build.output and "Traceback" not in build.output
+    assert "uid=" not in build.output  # it never ran on the build machine
+    assert not (build.site / "jinja").exists()
 
 
 def test_smuggled_scripts_are_not_hashed_into_the_policy(planted, built_site):

@@ -16,8 +16,6 @@ PAGES = {
     ),
     "comment": page("Comment", f'<abbr title="<!--">x</abbr>\n\n{SCRIPT}\n\n<!-- -->'),
     "snippet-html": page("Snippet", '--8<-- "evil.html"'),
-    # 2. Jinja that reaches Python
-    "jinja": page("Jinja", '{{ cycler.__init__.__globals__.os.popen("id").read() }}'),
     # 5. tags that change where the patient goes or how the page looks
     "refresh": page("Refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example">'),
     "form": page("Form", '<form action="https://evil.example"><button>Go</button></form>'),
@@ -41,6 +39,9 @@ PAGES = {
         "Foot", f'<div class="hc-page-foot" data-hc-theme="page-foot">\n\n{SCRIPT}\n\n</div>'
     ),
 }
+# 2. Jinja that reaches Python: refused before any page renders, so nothing else is built
+# beside it; planted in a project of its own.
+JINJA = page("Jinja", '{{ cycler.__init__.__globals__.os.popen("id").read() }}')
 TITLES = {  # 1. front matter that closes </title>, directly and as a YAML escape
     "title-close": '"Cost</title><script>document.documentElement.dataset.pwned=1</script>"',
     "title-escape": '"Cost \\x3c/title>\\x3cscript>document.documentElement.dataset.pwned=1\\x3c/script>"',
