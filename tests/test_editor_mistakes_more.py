@@ -126,3 +126,38 @@ def test_a_link_to_a_page_written_the_wrong_way_names_the_page(project, typed, m
     where = f"docs/cost.md:{line_of(planted, f'({typed})')}"
     assert f"{where}: link '{typed}' points to a page or file that does not exist" in output
     assert f"Did you mean '{meant}'? Write a page's file name as it is in docs/" in output, output
+
+
+EMERGENCY = '  emergency_number: "911"'
+PLACEHOLDER = "TO BE CONFIRMED BY THE CLINIC: the emergency number"
+
+
+def test_the_emergency_number_placeholder_is_shown_and_refused_by_deploy(project):
+    """Until the clinic confirms it, the placeholder shows as is, like the other facts only the
+    clinic can give; ./run deploy refuses it. (The number itself accepted anything before.)"""
+    from sitecheck import preflight
+    from sitecheck.production_ready import example_settings
+
+    project.replace("mkdocs.yml", EMERGENCY, f'  emergency_number: "{PLACEHOLDER}"')
+    planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
+    assert preflight.check_project(project.root) == []
+    assert (
+        f"mkdocs.yml:{line_of(planted, PLACEHOLDER)}: extra.emergency_number is still a "
+        f"placeholder: '{PLACEHOLDER}'. Write the clinic's real answer in its place."
+    ) in example_settings(planted)
+
+
+def test_a_missing_emergency_number_is_named_at_extra(project):
+    from sitecheck import preflight
+
+    project.replace("mkdocs.yml", EMERGENCY + "\n", "")
+    planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
+    extra = next(n for n, line in enumerate(planted.split("\n"), 1) if line == "extra:")
+    found = [str(f) for f in preflight.check_project(project.root)]
+    assert any(
+        f.startswith(
+            f"mkdocs.yml:{extra}: the setting emergency_number (the emergency number patients "
+            "are told to call) is missing under extra. Fix: add it: write the emergency number"
+        )
+        for f in found
+    ), found
