@@ -477,6 +477,20 @@ def template(text: str, file: str, clinic: dict | None, names=None) -> list[Find
     try:
         tree = template_code.parse(text)
     except jinja2.TemplateSyntaxError as err:
+        is_word = IS_WORD.search(text.split("\n")[(err.lineno or 1) - 1])
+        if is_word and err.message == "expected token 'name', got 'string'":
+            fact, word = is_word.group("fact"), is_word.group("word")
+            no = word.strip("\"'").strip().lower() in template_facts.NO_WORDS
+            return [
+                finding(
+                    file,
+                    err.lineno,
+                    f"'is {word}' compares with a word in quotes, which 'is' cannot do: it only "
+                    "checks what kind of value something is.",
+                    f"for a true/false fact write {{% if {'not ' if no else ''}{fact} %}}; to "
+                    "compare with a word, write == and the word in quotes.",
+                )
+            ]
         return [
             finding(
                 file,
@@ -493,6 +507,8 @@ def template(text: str, file: str, clinic: dict | None, names=None) -> list[Find
     return template_facts.check(tree, file, clinic, finding)
 
 
+# `{% if clinic.methods_offered.prp is "no" %}`: Jinja's `is` takes a test's name, not a word.
+IS_WORD = re.compile(r"""(?P<fact>[\w.\[\]]+)\s+is\s+(?:not\s+)?(?P<word>"[^"]*"|'[^']*')""")
 SNIPPET = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(.+?)\1[ \t]*$""", re.MULTILINE)
 
 
