@@ -161,3 +161,18 @@ def test_a_missing_emergency_number_is_named_at_extra(project):
         )
         for f in found
     ), found
+
+
+def test_a_heading_that_skips_a_level_stops_the_build(project):
+    """'##' then '####' built silently; screen-reader users navigate by headings (WCAG 1.3.1)."""
+    typed = "#### Paying in instalments\n\nAsk us about paying in parts.\n"
+    project.replace("docs/cost.md", WHAT_WE_WILL_NOT_DO, f"{WHAT_WE_WILL_NOT_DO}\n{typed}")
+    planted = project.path("docs/cost.md").read_text(encoding="utf-8")
+    output = run_build(project.root)
+    assert (
+        f"docs/cost.md:{line_of(planted, '#### Paying')}: the heading '#### Paying in "
+        "instalments' skips a level: it comes after a '##' heading, so screen-reader users, who "
+        "move through a page by its headings, hear a gap and may think a section is missing. "
+        "Fix: start it with '###' (one '#' more than the '##' heading above it): headings go "
+        "down one level at a time."
+    ) in output, output
