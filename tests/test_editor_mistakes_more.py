@@ -176,3 +176,17 @@ def test_a_heading_that_skips_a_level_stops_the_build(project):
         "Fix: start it with '###' (one '#' more than the '##' heading above it): headings go "
         "down one level at a time."
     ) in output, output
+
+
+def test_a_review_date_in_quotes_is_told_to_lose_its_quotes(project):
+    """The message said "'reviewed' is not a date ('2026-11-20')", a date the editor can see."""
+    reviewed = next(line for line in COST.split("\n") if line.startswith("reviewed: "))
+    date = reviewed.split(": ", 1)[1]
+    project.replace("docs/cost.md", reviewed, f'reviewed: "{date}"')
+    output = run_build(project.root)
+    assert (
+        f"docs/cost.md:{line_of(COST, 'reviewed: ')}: 'reviewed' is written in quotes "
+        f'("{date}"), so it is read as text, not as a date. Fix: remove the quotes: '
+        f"reviewed: {date}"
+    ) in output, output
+    assert "is not a date" not in output
