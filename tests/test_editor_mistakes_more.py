@@ -190,3 +190,18 @@ def test_a_review_date_in_quotes_is_told_to_lose_its_quotes(project):
         f"reviewed: {date}"
     ) in output, output
     assert "is not a date" not in output
+
+
+def test_a_page_listed_twice_in_the_menu_is_named_at_its_second_line(project):
+    """MkDocs showed the page twice in the menu, without a word."""
+    from sitecheck import preflight
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    project.replace("mkdocs.yml", "  - Help:\n", "  - Help:\n      - What it costs: cost.md\n")
+    planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
+    found = [str(f) for f in preflight.check_project(project.root)]
+    assert found == [
+        f"mkdocs.yml:{line_of(planted, 'What it costs')}: the menu (nav) lists 'cost.md' a "
+        f"second time (it is already at line {line_of(config, '- Cost: cost.md')}), so patients "
+        "would see it twice in the menu. Fix: delete one of the two lines."
+    ]
