@@ -205,3 +205,21 @@ def test_a_page_listed_twice_in_the_menu_is_named_at_its_second_line(project):
         f"second time (it is already at line {line_of(config, '- Cost: cost.md')}), so patients "
         "would see it twice in the menu. Fix: delete one of the two lines."
     ]
+
+
+def test_an_unknown_emoji_code_stops_the_build_and_times_do_not(project):
+    """':thumbs-up:' (the index has ':thumbsup:') was shown as typed; 10:30 and 9:30:15 are times."""
+    typed = "Open from 10:30 to 17:00, doors at 9:30:15 :smile: and we are glad :thumbs-up: here.\n"
+    project.replace("docs/cost.md", WHAT_WE_WILL_NOT_DO, f"{WHAT_WE_WILL_NOT_DO}\n{typed}")
+    planted = project.path("docs/cost.md").read_text(encoding="utf-8")
+    output = run_build(project.root)
+    # The same finding twice, in the log and in the summary: one message.
+    (message,) = {
+        line[line.find("docs/") :] for line in output.splitlines() if "emoji code" in line
+    }
+    assert message.startswith(
+        f"docs/cost.md:{line_of(planted, 'Open from 10:30')}: an emoji code (':name:') was not "
+        "recognised; the page shows: “"
+    )
+    assert ":thumbs-up:" in message
+    assert "Fix: check its spelling in Material's emoji search" in message
