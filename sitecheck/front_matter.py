@@ -205,7 +205,7 @@ def check_front_matter(text: str, file: str, today: dt.date) -> list[Finding]:
         if isinstance(value, str) and _iso_date(value.strip()):
             add(  # reviewed: "2026-11-20" is text to YAML: the quotes are the only mistake
                 field,
-                f"'{field}' is written in quotes (\"{value}\"), so it is read as text, not as a "
+                f"'{field}' is written in quotes, so {value.strip()} is read as text, not as a "
                 "date.",
                 f"remove the quotes: {field}: {value.strip()}",
             )

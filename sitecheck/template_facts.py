@@ -235,6 +235,6 @@ def _yes_no_compared(node: nodes.Compare, scope: _Scope) -> tuple[str, str] | No
         return (
             f"the page compares {{{{ {written} }}}} ({what}), which is true or false, with "
             f"{compared}, so the part of the page under this {{% if %}} {shows}.",
-            f"write {right}, without '==' or a word: the fact is true or false itself.",
+            f"write {right}, with no comparison: the fact is true or false itself.",
         )
     return None

@@ -185,9 +185,8 @@ def test_a_review_date_in_quotes_is_told_to_lose_its_quotes(project):
     project.replace("docs/cost.md", reviewed, f'reviewed: "{date}"')
     output = run_build(project.root)
     assert (
-        f"docs/cost.md:{line_of(COST, 'reviewed: ')}: 'reviewed' is written in quotes "
-        f'("{date}"), so it is read as text, not as a date. Fix: remove the quotes: '
-        f"reviewed: {date}"
+        f"docs/cost.md:{line_of(COST, 'reviewed: ')}: 'reviewed' is written in quotes, so "
+        f"{date} is read as text, not as a date. Fix: remove the quotes: reviewed: {date}"
     ) in output, output
     assert "is not a date" not in output
 
