@@ -1,4 +1,5 @@
-"""The clinic's facts (mkdocs.yml `extra.clinic`) checked against sitecheck/facts.yml.
+"""The clinic's facts (mkdocs.yml `extra.clinic`, and `extra.emergency_number` beside it)
+checked against sitecheck/facts.yml.
 
 The schema is data, one entry per fact; jsonschema finds what is wrong and this module says it in
 the editor's words: `mkdocs.yml:LINE`, the setting, what is wrong as written, and the fix. A key
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,9 @@ from .yaml_loader import SafeLoader
 FACTS_FILE = Path(__file__).with_name("facts.yml")
 RULE = "clinic-facts"
 ROOT = ("extra", "clinic")
+# Where a fact may live: under `clinic:` (the default), or under `extra:` itself, beside `clinic:`
+# (`under: extra` in facts.yml), where the theme's own settings (`generator`, `leaflets`) are too.
+ROOTS = {"clinic": ROOT, "extra": ("extra",)}
 KINDS = {
     "integer": "a whole number",
     "number": "a number",
@@ -39,6 +44,8 @@ class Fact:
     schema: dict
     optional: bool = False
     retired: str = ""  # why a former fact must go, and what replaced it
+    under: str = "clinic"  # "extra": the fact is written under `extra:`, beside `clinic:`
+    example: object = None  # the {number} of `fix` when what was typed holds no usable one
 
 
 @functools.cache
@@ -51,19 +58,30 @@ def load_facts(path: Path = FACTS_FILE) -> dict[str, Fact]:
 
 
 def _flags(entry: dict) -> dict:
-    return {"optional": bool(entry.get("optional")), "retired": entry.get("retired", "")}
+    under = entry.get("under", "clinic")
+    if under not in ROOTS:
+        raise ValueError(f"facts.yml: 'under: {under}' must be one of {', '.join(ROOTS)}")
+    return {
+        "optional": bool(entry.get("optional")),
+        "retired": entry.get("retired", ""),
+        "under": under,
+        "example": entry.get("example"),
+    }
 
 
-def schema_of(facts: dict[str, Fact]) -> dict:
+def schema_of(facts: dict[str, Fact], under: str = "clinic") -> dict:
     """One JSON Schema for `clinic:`; groups (`price`) are made from the dotted fact names and
-    accept only their facts, so a misspelt key is refused."""
+    accept only their facts, so a misspelt key is refused. For `under="extra"` the facts written
+    under `extra:` itself, which also holds the theme's settings: other keys are allowed there."""
 
     def group() -> dict:
         return {"type": "object", "properties": {}, "required": [], "additionalProperties": False}
 
     root = group()
+    if under != "clinic":
+        root["additionalProperties"] = True
     for fact in facts.values():
-        if fact.retired:
+        if fact.retired or fact.under != under:
             continue
         *groups, last = fact.key.split(".")
         node = root
@@ -119,56 +137,68 @@ def check_facts(config: dict, text: str, file: str = "mkdocs.yml") -> list[Findi
 
     facts = load_facts()
     lines = node_lines(text)
-    clinic = (config.get("extra") or {}).get("clinic")
+    extra = config.get("extra")
+    out: list[Finding] = []
+    if isinstance(extra, dict):  # without `extra:` at all, the missing `clinic:` says it
+        out += _validate(jsonschema, extra, "extra", facts, lines, file)
+    clinic = (extra or {}).get("clinic") if isinstance(extra, dict) else None
     top = lines.get(ROOT, (lines.get(("extra",), (1, None))[0], None))[0]
     if not isinstance(clinic, dict):
         return [
+            *out,
             Finding(
                 file,
                 top,
                 "the clinic's facts are missing: there is no group 'clinic:' under 'extra:'.",
                 "restore the 'clinic:' lines under 'extra:' from the last working version.",
                 RULE,
-            )
+            ),
         ]
+    out += _validate(jsonschema, clinic, "clinic", facts, lines, file)
+    out += _ranges(clinic, lines, file)
+    return sorted(set(out))
+
+
+def _validate(jsonschema, data: dict, under: str, facts, lines, file) -> list[Finding]:
+    root = ROOTS[under]
+    validator = jsonschema.Draft202012Validator(schema_of(facts, under))
     out: list[Finding] = []
-    validator = jsonschema.Draft202012Validator(schema_of(facts))
     seen: set[tuple] = set()
     # One message per setting: "1.790 is not a whole number" says it all, no range after it.
-    errors = sorted(validator.iter_errors(clinic), key=lambda e: e.validator != "type")
+    errors = sorted(validator.iter_errors(data), key=lambda e: e.validator != "type")
     for error in errors:
         path = tuple(error.absolute_path)
         if error.validator not in ("additionalProperties", "required") and path in seen:
             continue
         seen.add(path)
-        out += _explain(error, facts, lines, file)
-    out += _ranges(clinic, lines, file)
-    return sorted(set(out))
+        out += _explain(error, facts, lines, file, root)
+    return out
 
 
-def _line(lines: dict, path: tuple) -> int:
-    while path and (*ROOT, *path) not in lines:
+def _line(lines: dict, path: tuple, root: tuple = ROOT) -> int:
+    while path and (*root, *path) not in lines:
         path = path[:-1]
-    return lines.get((*ROOT, *path), lines.get(ROOT, (1, None)))[0]
+    return lines.get((*root, *path), lines.get(root, (1, None)))[0]
 
 
-def _fact_of(path: tuple, facts: dict[str, Fact]) -> Fact | None:
+def _fact_of(path: tuple, facts: dict[str, Fact], root: tuple = ROOT) -> Fact | None:
     keys = [p for p in path if isinstance(p, str)]
     for size in range(len(keys), 0, -1):
         name = ".".join(keys[:size])
-        if name in facts:
+        if name in facts and ROOTS[facts[name].under] == root:
             return facts[name]
     return None
 
 
-def _setting(path: tuple) -> str:
-    text = "clinic"
+def _setting(path: tuple, root: tuple = ROOT) -> str:
+    """How the editor finds the setting: clinic.price.amount; emergency_number (under extra)."""
+    text = root[-1] if root != ("extra",) else ""
     for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
-    return text
+        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or "extra"
 
 
-def _explain(error, facts: dict[str, Fact], lines: dict, file: str) -> list[Finding]:
+def _explain(error, facts: dict[str, Fact], lines: dict, file: str, root=ROOT) -> list[Finding]:
     path = tuple(error.absolute_path)
     kind = error.validator
     if kind == "additionalProperties":
@@ -176,7 +206,7 @@ def _explain(error, facts: dict[str, Fact], lines: dict, file: str) -> list[Find
         return [_unknown(path, extra, known, facts, lines, file) for extra in _extra(error)]
     if kind == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
-        return [_missing((*path, key), facts, lines, file) for key in missing]
+        return [_missing((*path, key), facts, lines, file, root) for key in missing]
     if kind in ("anyOf", "oneOf"):  # a real value, or the clinic's placeholder: say the real one
         import jsonschema
 
@@ -184,9 +214,9 @@ def _explain(error, facts: dict[str, Fact], lines: dict, file: str) -> list[Find
         inner = next(iter(first.iter_errors(error.instance)), None)
         if inner is not None:
             inner.path.extendleft(reversed(path))
-            return _explain(inner, facts, lines, file)
-    fact = _fact_of(path, facts)
-    raw = lines.get((*ROOT, *path), (0, None))[1]
+            return _explain(inner, facts, lines, file, root)
+    fact = _fact_of(path, facts, root)
+    raw = lines.get((*root, *path), (0, None))[1]
     shown = raw if raw is not None else repr(error.instance)
     value = error.instance
     if kind == "type" and value is None:  # `ask:` with nothing after it, or a bare `- `
@@ -203,16 +233,44 @@ def _explain(error, facts: dict[str, Fact], lines: dict, file: str) -> list[Find
     elif kind in ("minimum", "maximum"):
         low, high = error.schema.get("minimum"), error.schema.get("maximum")
         problem = f"is {value}, outside the plausible range {low} to {high}"
+    elif isinstance(value, str) and not value.strip():  # "" or " ": nothing to read
+        problem = "is empty: nothing is written between the quotes"
     elif kind == "pattern":
         problem = f"is written '{value}', which is not in the form needed here"
     elif kind in ("minItems", "minLength"):
         problem = "is empty"
     else:
         problem = f"is not valid ({error.message})"
-    what = f"the setting {_setting(path)}"
+    what = f"the setting {_setting(path, root)}"
     if fact:
         what += f" ({fact.what})"
-    return [Finding(file, _line(lines, path), f"{what} {problem}.", fact.fix if fact else "", RULE)]
+    fix = _fix(fact, raw if raw is not None else value) if fact else ""
+    return [Finding(file, _line(lines, path, root), f"{what} {problem}.", fix, RULE)]
+
+
+def _fix(fact: Fact, typed) -> str:
+    """The fact's fix; its `{number}` is the number the editor typed, when it is one the fact
+    accepts ('$1,650' -> 1650, '1.790' -> 1790), else 'a whole number such as' the fact's
+    example: the fix says what to write for the value typed, not for an example."""
+    if "{number}" not in fact.fix:
+        return fact.fix
+    typed_number = _typed_number(fact, typed)
+    number = typed_number if typed_number is not None else f"a whole number such as {fact.example}"
+    return fact.fix.replace("{number}", str(number))
+
+
+def _typed_number(fact: Fact, typed) -> int | None:
+    import jsonschema
+
+    text = str(typed)
+    text = re.sub(r"(?<=\d)[.,]\d{2}(?!\d)\s*$", "", text.strip())  # cents: 1,650.00
+    digits = re.sub(r"[\s,.'\u2019]", "", text)  # 1 650, 1.650, 1'650 (Swiss)
+    found = re.fullmatch(r"\D{0,5}(\d+)\D{0,5}", digits)  # $1650, 1650 USD, 1650 $
+    if isinstance(typed, bool) or not found:
+        return None
+    number = int(found.group(1))
+    schema = fact.schema.get("anyOf", [fact.schema])[0]
+    return number if jsonschema.Draft202012Validator(schema).is_valid(number) else None
 
 
 def _extra(error) -> list[str]:
@@ -239,16 +297,16 @@ def _unknown(path, key, known, facts, lines, file) -> Finding:
     )
 
 
-def _missing(full, facts, lines, file) -> Finding:
-    fact = _fact_of(full, facts)
+def _missing(full, facts, lines, file, root=ROOT) -> Finding:
+    fact = _fact_of(full, facts, root)
     name = fact.what if fact else str(full[-1])
-    parent = _setting(full[:-1])
+    parent = _setting(full[:-1], root)
     if isinstance(full[-2] if len(full) > 1 else None, int):
         what = f"entry {full[-2] + 1} of clinic.{full[0]} has no '{full[-1]}'."
     else:
-        what = f"the setting {_setting(full)} ({name}) is missing under {parent}."
-    fix = fact.fix if fact else ""
-    return Finding(file, _line(lines, full), what, f"add it: {fix}".strip(": "), RULE)
+        what = f"the setting {_setting(full, root)} ({name}) is missing under {parent}."
+    fix = _fix(fact, None) if fact else ""
+    return Finding(file, _line(lines, full, root), what, f"add it: {fix}".strip(": "), RULE)
 
 
 def _ranges(clinic: dict, lines: dict, file: str) -> list[Finding]:

@@ -202,6 +202,14 @@ def check_front_matter(text: str, file: str, today: dt.date) -> list[Finding]:
             continue
         if isinstance(value, dt.datetime):
             value = value.date()
+        if isinstance(value, str) and _iso_date(value.strip()):
+            add(  # reviewed: "2026-11-20" is text to YAML: the quotes are the only mistake
+                field,
+                f"'{field}' is written in quotes, so {value.strip()} is read as text, not as a "
+                "date.",
+                f"remove the quotes: {field}: {value.strip()}",
+            )
+            continue
         if not isinstance(value, dt.date):
             add(
                 field,
@@ -232,3 +240,11 @@ def check_front_matter(text: str, file: str, today: dt.date) -> list[Finding]:
             f"{add_years(reviewed, MAX_REVIEW_YEARS)} or earlier.",
         )
     return out
+
+
+def _iso_date(text: str) -> dt.date | None:
+    """'2026-11-20' as a date; None for anything else (20/11/2026 is not this mistake)."""
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None

@@ -71,4 +71,15 @@ LEFTOVERS = [
         "an icon code was not recognised",
         "check the icon name in Material's icon search",
     ),
+    (
+        # An emoji code the emoji extension's index does not have stays as typed (known ones
+        # become pictures, so any left is unknown). A letter is needed and no letter or digit
+        # just before it: times (10:30, 10:30:15) and ratios (1:2:3) are not emoji codes.
+        r"(?<![\w:/]):(?!(?:material|fontawesome|octicons|simple)-)[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])",
+        r"(?<![\w:/]):(?!(?:material|fontawesome|octicons|simple)-)[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])",
+        "an emoji code (':name:') was not recognised",
+        "check its spelling in Material's emoji search "
+        "(https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/), e.g. :smile:, "
+        "or remove the colons around the word",
+    ),
 ]

@@ -350,8 +350,10 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
 
 
 def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
-    """Every menu entry names a page that exists (MkDocs only warns, and the page vanishes)."""
+    """Every menu entry names a page that exists (MkDocs only warns, and the page vanishes),
+    and names it once (MkDocs shows a page listed twice twice in the menu, silently)."""
     out = []
+    listed: list[tuple[int, str]] = []  # (line, page) of every entry that names a page
     stack = [(("nav",), data.get("nav") or [])]
     pages = (
         sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
@@ -362,6 +364,8 @@ def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
             stack += [((*path, i), item) for i, item in enumerate(node)]
         elif isinstance(node, dict):
             stack += [((*path, k), v) for k, v in node.items()]
+        elif isinstance(node, str) and "://" not in node and node in pages:
+            listed.append((lines.get(path, lines.get(path[:-1], (1, None)))[0], node))
         elif isinstance(node, str) and "://" not in node and node not in pages:
             line = lines.get(path, lines.get(path[:-1], (1, None)))[0]
             close = difflib.get_close_matches(node, pages, n=1, cutoff=0.6)
@@ -385,6 +389,19 @@ def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
                     "write the page after the colon, e.g. '- Aftercare: aftercare.md'.",
                 )
             )
+    first: dict[str, int] = {}
+    for line, page in sorted(listed):
+        if page in first:
+            out.append(
+                finding(
+                    file,
+                    line,
+                    f"the menu (nav) lists '{page}' a second time (it is already at line "
+                    f"{first[page]}), so patients would see it twice in the menu.",
+                    "delete one of the two lines.",
+                )
+            )
+        first.setdefault(page, line)
     return out
 
 
@@ -477,6 +494,20 @@ def template(text: str, file: str, clinic: dict | None, names=None) -> list[Find
     try:
         tree = template_code.parse(text)
     except jinja2.TemplateSyntaxError as err:
+        is_word = IS_WORD.search(text.split("\n")[(err.lineno or 1) - 1])
+        if is_word and err.message == "expected token 'name', got 'string'":
+            fact, word = is_word.group("fact"), is_word.group("word")
+            no = word.strip("\"'").strip().lower() in template_facts.NO_WORDS
+            return [
+                finding(
+                    file,
+                    err.lineno,
+                    f"'is {word}' compares with a word in quotes, which 'is' cannot do: it only "
+                    "checks what kind of value something is.",
+                    f"for a true/false fact write {{% if {'not ' if no else ''}{fact} %}}; to "
+                    "compare with a word, write == and the word in quotes.",
+                )
+            ]
         return [
             finding(
                 file,
@@ -493,6 +524,8 @@ def template(text: str, file: str, clinic: dict | None, names=None) -> list[Find
     return template_facts.check(tree, file, clinic, finding)
 
 
+# `{% if clinic.methods_offered.prp is "no" %}`: Jinja's `is` takes a test's name, not a word.
+IS_WORD = re.compile(r"""(?P<fact>[\w.\[\]]+)\s+is\s+(?:not\s+)?(?P<word>"[^"]*"|'[^']*')""")
 SNIPPET = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])(.+?)\1[ \t]*$""", re.MULTILINE)
 
 

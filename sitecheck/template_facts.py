@@ -7,7 +7,9 @@ anything is rendered, so the editor gets the file and the line instead of MkDocs
 - `{% for x in clinic.not_for %}{{ x.conditon }}`: the entries of a list have no such field;
 - `{{ clinic.not_for[7].ask }}`: the list has fewer entries;
 - `{{ clinic.price }}` or `{{ clinic.price.includes }}`: a group or a list of facts, which the
-  page would print as raw data (`{ amount: 1650 … }`) without any error at all.
+  page would print as raw data (`{ amount: 1650 … }`) without any error at all;
+- `{% if clinic.methods_offered.prp == "yes" %}`: a true/false fact (facts.yml) compared with a
+  word, which is never equal to it, so the part under it silently never shows.
 
 Only chains of plain names and numbers are followed (template_code refuses anything else);
 a name this cannot know (a `{% set %}`, `loop`, a macro) is left alone.
@@ -77,6 +79,10 @@ def _walk(node, scope: _Scope, out: list, file: str, finding, shown: bool) -> No
         for child in node.else_:
             _walk(child, scope, out, file, finding, shown=False)
         return
+    if isinstance(node, nodes.Compare):
+        problem = _yes_no_compared(node, scope)
+        if problem:
+            out.append(finding(file, node.lineno, *problem))
     if isinstance(node, CHAIN):
         chain = _chain(node)
         if chain is not None:
@@ -174,5 +180,61 @@ def _shows_group(written: str, value) -> tuple[str, str] | None:
             f"write it as a list, one '- ' line per entry, as the cost page does: a line "
             f"'{{% for item in {written} -%}}', a line '- {{{{ item }}}}', a line "
             "'{% endfor %}'.",
+        )
+    return None
+
+
+# How editors write yes and no; any other word is read as "yes" for the fix's sake.
+NO_WORDS = {"no", "false", "n", "0", "off", "not offered", "none"}
+
+
+def _yes_no_facts() -> dict[str, str]:
+    """ "methods_offered.prp" -> what it is, for each fact whose schema (facts.yml) is true/false."""
+    from .facts import load_facts
+
+    out = {}
+    for fact in load_facts().values():
+        schema = fact.schema.get("anyOf", [fact.schema])[0] if fact.schema else {}
+        if schema.get("type") == "boolean" and fact.under == "clinic" and not fact.retired:
+            out[fact.key] = fact.what
+    return out
+
+
+def _yes_no_compared(node: nodes.Compare, scope: _Scope) -> tuple[str, str] | None:
+    """`clinic.methods_offered.prp == "yes"`: true or false is never equal to a word. `== True`
+    too while mkdocs.yml holds the placeholder, which the pages count as true only when they
+    write the fact alone (`{% if clinic.methods_offered.prp %}`)."""
+    if len(node.ops) != 1 or node.ops[0].op not in ("eq", "ne"):
+        return None
+    sides = [node.expr, node.ops[0].expr]
+    for fact_side, other in (sides, sides[::-1]):
+        chain = _chain(fact_side) if isinstance(fact_side, CHAIN) else None
+        if not chain or chain[0] != "clinic" or not isinstance(other, nodes.Const):
+            continue
+        dotted = ".".join(str(k) for k in chain[1])
+        what = _yes_no_facts().get(dotted)
+        if what is None or not isinstance(other.value, str | bool):
+            continue
+        written = _written(*chain)
+        value = other.value
+        if isinstance(value, str):
+            yes = value.strip().lower() not in NO_WORDS
+            compared = f"the word '{value}': true or false is never equal to a word"
+        else:
+            current = [v for v in _resolve(fact_side, scope) or [] if not isinstance(v, bool)]
+            if not current:
+                return None  # a real true or false compared with True: it works
+            yes = value
+            compared = (
+                f"{value}, but mkdocs.yml holds the placeholder '{current[0]}' there, which is "
+                "neither, and which pages count as true only where they write the fact alone"
+            )
+        shows = "always shows" if node.ops[0].op == "ne" else "never shows"
+        positive = yes == (node.ops[0].op == "eq")
+        right = f"{{% if {written} %}}" if positive else f"{{% if not {written} %}}"
+        return (
+            f"the page compares {{{{ {written} }}}} ({what}), which is true or false, with "
+            f"{compared}, so the part of the page under this {{% if %}} {shows}.",
+            f"write {right}, with no comparison: the fact is true or false itself.",
         )
     return None

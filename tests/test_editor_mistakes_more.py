@@ -126,3 +126,99 @@ def test_a_link_to_a_page_written_the_wrong_way_names_the_page(project, typed, m
     where = f"docs/cost.md:{line_of(planted, f'({typed})')}"
     assert f"{where}: link '{typed}' points to a page or file that does not exist" in output
     assert f"Did you mean '{meant}'? Write a page's file name as it is in docs/" in output, output
+
+
+EMERGENCY = '  emergency_number: "911"'
+PLACEHOLDER = "TO BE CONFIRMED BY THE CLINIC: the emergency number"
+
+
+def test_the_emergency_number_placeholder_is_shown_and_refused_by_deploy(project):
+    """Until the clinic confirms it, the placeholder shows as is, like the other facts only the
+    clinic can give; ./run deploy refuses it. (The number itself accepted anything before.)"""
+    from sitecheck import preflight
+    from sitecheck.production_ready import example_settings
+
+    project.replace("mkdocs.yml", EMERGENCY, f'  emergency_number: "{PLACEHOLDER}"')
+    planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
+    assert preflight.check_project(project.root) == []
+    assert (
+        f"mkdocs.yml:{line_of(planted, PLACEHOLDER)}: extra.emergency_number is still a "
+        f"placeholder: '{PLACEHOLDER}'. Write the clinic's real answer in its place."
+    ) in example_settings(planted)
+
+
+def test_a_missing_emergency_number_is_named_at_extra(project):
+    from sitecheck import preflight
+
+    project.replace("mkdocs.yml", EMERGENCY + "\n", "")
+    planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
+    extra = next(n for n, line in enumerate(planted.split("\n"), 1) if line == "extra:")
+    found = [str(f) for f in preflight.check_project(project.root)]
+    assert any(
+        f.startswith(
+            f"mkdocs.yml:{extra}: the setting emergency_number (the emergency number patients "
+            "are told to call) is missing under extra. Fix: add it: write the emergency number"
+        )
+        for f in found
+    ), found
+
+
+def test_a_heading_that_skips_a_level_stops_the_build(project):
+    """'##' then '####' built silently; screen-reader users navigate by headings (WCAG 1.3.1)."""
+    typed = "#### Paying in instalments\n\nAsk us about paying in parts.\n"
+    project.replace("docs/cost.md", WHAT_WE_WILL_NOT_DO, f"{WHAT_WE_WILL_NOT_DO}\n{typed}")
+    planted = project.path("docs/cost.md").read_text(encoding="utf-8")
+    output = run_build(project.root)
+    assert (
+        f"docs/cost.md:{line_of(planted, '#### Paying')}: the heading '#### Paying in "
+        "instalments' skips a level: it comes after a '##' heading, so screen-reader users, who "
+        "move through a page by its headings, hear a gap and may think a section is missing. "
+        "Fix: start it with '###' (one '#' more than the '##' heading above it): headings go "
+        "down one level at a time."
+    ) in output, output
+
+
+def test_a_review_date_in_quotes_is_told_to_lose_its_quotes(project):
+    """The message said "'reviewed' is not a date ('2026-11-20')", a date the editor can see."""
+    reviewed = next(line for line in COST.split("\n") if line.startswith("reviewed: "))
+    date = reviewed.split(": ", 1)[1]
+    project.replace("docs/cost.md", reviewed, f'reviewed: "{date}"')
+    output = run_build(project.root)
+    assert (
+        f"docs/cost.md:{line_of(COST, 'reviewed: ')}: 'reviewed' is written in quotes, so "
+        f"{date} is read as text, not as a date. Fix: remove the quotes: reviewed: {date}"
+    ) in output, output
+    assert "is not a date" not in output
+
+
+def test_a_page_listed_twice_in_the_menu_is_named_at_its_second_line(project):
+    """MkDocs showed the page twice in the menu, without a word."""
+    from sitecheck import preflight
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    project.replace("mkdocs.yml", "  - Help:\n", "  - Help:\n      - What it costs: cost.md\n")
+    planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
+    found = [str(f) for f in preflight.check_project(project.root)]
+    assert found == [
+        f"mkdocs.yml:{line_of(planted, 'What it costs')}: the menu (nav) lists 'cost.md' a "
+        f"second time (it is already at line {line_of(config, '- Cost: cost.md')}), so patients "
+        "would see it twice in the menu. Fix: delete one of the two lines."
+    ]
+
+
+def test_an_unknown_emoji_code_stops_the_build_and_times_do_not(project):
+    """':thumbs-up:' (the index has ':thumbsup:') was shown as typed; 10:30 and 9:30:15 are times."""
+    typed = "Open from 10:30 to 17:00, doors at 9:30:15 :smile: and we are glad :thumbs-up: here.\n"
+    project.replace("docs/cost.md", WHAT_WE_WILL_NOT_DO, f"{WHAT_WE_WILL_NOT_DO}\n{typed}")
+    planted = project.path("docs/cost.md").read_text(encoding="utf-8")
+    output = run_build(project.root)
+    # The same finding twice, in the log and in the summary: one message.
+    (message,) = {
+        line[line.find("docs/") :] for line in output.splitlines() if "emoji code" in line
+    }
+    assert message.startswith(
+        f"docs/cost.md:{line_of(planted, 'Open from 10:30')}: an emoji code (':name:') was not "
+        "recognised; the page shows: “"
+    )
+    assert ":thumbs-up:" in message
+    assert "Fix: check its spelling in Material's emoji search" in message

@@ -19,6 +19,7 @@ SWALLOWED = [
     ("Read the [cost page] (cost.md).", "<p>Read the [cost page] (cost.md).</p>"),
     ("1. First. {: #first }", "<ol><li>First. {: #first }</li></ol>"),
     ("A :material-nosuchicon: icon.", "<p>A :material-nosuchicon: icon.</p>"),
+    ("Glad :thumbs-up: at 10:30.", "<p>Glad :thumbs-up: at 10:30.</p>"),
 ]
 
 
