@@ -4,14 +4,11 @@ and from MkDocs' own build (the hook)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from sitecheck import preflight
 from tests.checks import mistakes
-from tests.checks.site import ROOT, build_env
+from tests.checks.site import ROOT
 
 CATALOGUE = mistakes.load()
 
@@ -39,21 +36,10 @@ def test_each_mistake_is_named_at_its_file_and_line(project, mistake):
     assert not any("Traceback" in f for f in found)
 
 
-def run_build(root) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sitecheck.mkdocs_run", "build", "--strict", "-d", "site"],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 @pytest.mark.parametrize("mistake", CATALOGUE, ids=lambda m: m.id)
 def test_run_build_stops_with_the_message_and_no_traceback(project, mistake):
     mistake.plant(project.root)
-    result = run_build(project.root)
+    result = mistakes.run_build(project.root)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert f"{mistake.where(original(mistake))}: " in output and mistake.says in output, output

@@ -5,27 +5,19 @@ tests/data/editor_mistakes.yml.)"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from sitecheck.leftovers import empty_boxes
-from tests.checks.site import ROOT, build_env
+from tests.checks import mistakes
+from tests.checks.site import ROOT
 
 COST = (ROOT / "docs" / "cost.md").read_text(encoding="utf-8")
 WHAT_WE_WILL_NOT_DO = "## What we will not do\n"
 
 
 def run_build(root) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "sitecheck.mkdocs_run", "build", "--strict", "-d", "site"],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    """The build's output; it must stop, without a traceback."""
+    result = mistakes.run_build(root)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output

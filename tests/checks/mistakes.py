@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from tests.checks.site import ROOT
+from tests.checks.site import ROOT, build_env
 
 CATALOGUE = ROOT / "tests" / "data" / "editor_mistakes.yml"
 
@@ -63,3 +65,15 @@ def load() -> list[Mistake]:
             entry["replace"] = tuple(entry["replace"])
         out.append(Mistake(**entry))
     return out
+
+
+def run_build(root: Path) -> subprocess.CompletedProcess:
+    """`./run build` as the editor runs it (strict, the site's own entry point), on a copy."""
+    return subprocess.run(
+        [sys.executable, "-m", "sitecheck.mkdocs_run", "build", "--strict", "-d", "site"],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
