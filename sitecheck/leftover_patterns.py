@@ -4,6 +4,11 @@ Shared by the test suite (tests/checks/pages.py scans the built site) and the bu
 (editorial/leftovers.py reports the same mistakes against the Markdown line while editing).
 """
 
+# An emoji code the emoji extension's index does not have stays as typed (known ones become
+# pictures, so any left is unknown). A letter is needed and no letter or digit just before it:
+# times (10:30, 10:30:15) and ratios (1:2:3) are not emoji codes. The same in text and source.
+EMOJI_CODE = r"(?<![\w:/]):(?!(?:material|fontawesome|octicons|simple)-)[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])"
+
 # Markdown or template syntax that, left in the built text, means it was not rendered.
 # Each: (pattern in built text, pattern to find the source line, what went wrong, fix).
 LEFTOVERS = [
@@ -72,11 +77,8 @@ LEFTOVERS = [
         "check the icon name in Material's icon search",
     ),
     (
-        # An emoji code the emoji extension's index does not have stays as typed (known ones
-        # become pictures, so any left is unknown). A letter is needed and no letter or digit
-        # just before it: times (10:30, 10:30:15) and ratios (1:2:3) are not emoji codes.
-        r"(?<![\w:/]):(?!(?:material|fontawesome|octicons|simple)-)[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])",
-        r"(?<![\w:/]):(?!(?:material|fontawesome|octicons|simple)-)[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])",
+        EMOJI_CODE,
+        EMOJI_CODE,
         "an emoji code (':name:') was not recognised",
         "check its spelling in Material's emoji search "
         "(https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/), e.g. :smile:, "

@@ -364,10 +364,11 @@ def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
             stack += [((*path, i), item) for i, item in enumerate(node)]
         elif isinstance(node, dict):
             stack += [((*path, k), v) for k, v in node.items()]
-        elif isinstance(node, str) and "://" not in node and node in pages:
-            listed.append((lines.get(path, lines.get(path[:-1], (1, None)))[0], node))
-        elif isinstance(node, str) and "://" not in node and node not in pages:
+        elif isinstance(node, str) and "://" not in node:
             line = lines.get(path, lines.get(path[:-1], (1, None)))[0]
+            if node in pages:
+                listed.append((line, node))
+                continue
             close = difflib.get_close_matches(node, pages, n=1, cutoff=0.6)
             out.append(
                 finding(
