@@ -17,7 +17,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitecheck.cli import source_map
+from sitecheck.drivers.cli import source_map
 from tests.checks.ports import free_port, stop, wait_until_listening
 from tests.checks.site import ROOT, build_env
 

@@ -1,7 +1,7 @@
 """Build cost and how it grows: synthetic sites of 10, 100 and 1000 pages.
 
 Three builds of the same pages: full (the site as the clinic builds it), unchecked (the same
-without the one hook, hooks/build.py) and plain Material. What the checks cost is the
+without the one hook, sitecheck/drivers/mkdocs_hook.py) and plain Material. What the checks cost is the
 difference in wall time between full and unchecked, as a share of the plain build; the builds
 alternate in ABC CBA order so that a change in background load hits each alike.
 """
@@ -62,7 +62,7 @@ def timed_build(config: Path, site: Path) -> BuildRun:
 
 def problems_found(project: Path) -> int:
     """What the engine found in the full build (every rule now runs inside the build)."""
-    from sitecheck.report import read_json
+    from sitecheck.outputs.report import read_json
 
     return sum(f.severity == "error" for f in read_json(project))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from sitecheck.config import load_config
+from sitecheck.core.config import load_config
 from tests.checks.site import PROJECT_PARTS, ROOT
 
 FANOUT = 10  # pages per section, sections per group: short menus a patient can scan

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from sitecheck.cli import load_built_site, source_map
-from sitecheck.config import load_config
+from sitecheck.core.config import load_config
+from sitecheck.drivers.cli import load_built_site, source_map
 
 from .markers import find_markers, link_leaflets
 from .render import Job, render

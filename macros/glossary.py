@@ -2,7 +2,7 @@
 
 The same file gives every page its tooltips (pymdownx.snippets appends it as abbreviations);
 this macro turns it into the list on the glossary page: {{ glossary() }}. It reads the file
-with the checks' own reader (sitecheck.glossary), so the page and the checks agree on what a
+with the checks' own reader (sitecheck.rules.page.glossary), so the page and the checks agree on what a
 definition is.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitecheck.glossary import parse_terms
+from sitecheck.rules.page.glossary import parse_terms
 
 
 def anchor(term: str) -> str:

@@ -4,7 +4,7 @@ mkdocs-macros builds an ordinary Jinja environment, in which `{{ cycler.__init__
 reaches Python itself and can run any command on the build machine. Before each page is
 rendered, the environment is swapped for a sandboxed copy (same delimiters, undefined handling,
 macros and filters) that refuses every attribute starting with "_", and the page sees only the
-facts from mkdocs.yml `extra:` and the site's macros. sitecheck/template_code.py names the file
+facts from mkdocs.yml `extra:` and the site's macros. sitecheck/rules/source/template_code.py names the file
 and line of such an attribute before anything is rendered.
 """
 
@@ -58,7 +58,7 @@ def check_zensical_page(env) -> None:
     page = getattr(env, "page", None)
     if hasattr(env, "pre_macro_functions") or page is None:
         return  # mkdocs-macros: before_page() sandboxes it
-    from sitecheck.template_code import check_template_code
+    from sitecheck.rules.source.template_code import check_template_code
 
     docs = Path(env.conf.get("docs_dir", "docs"))
     source = docs if docs.is_absolute() else Path(env.project_dir) / docs

@@ -10,12 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitecheck.citations import (
-    SourcesError,
-    citations,
-    load_sources,
-    page_title,
-)
+from sitecheck.rules.source.citations import SourcesError, citations, load_sources, page_title
 
 
 def nav_titles(nav) -> dict[str, str]:
@@ -56,7 +51,7 @@ def citing_pages(docs: Path, nav: dict[str, str]) -> dict[str, list[str]]:
         for _, _, anchor in citations(raw):
             if link not in cited.setdefault(anchor, []):
                 cited[anchor].append(link)
-    return cited  # an unknown citation is the check engine's finding (sitecheck/citations.py)
+    return cited  # an unknown citation is the check engine's finding (sitecheck/rules/source/citations.py)
 
 
 def entry(number: int, source, cited: list[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from sitecheck.finding import Finding
+from sitecheck.core.finding import Finding
 
 ERROR_ID = "preview-error"
 SCRIPT_PATH = "/__preview__/reload.js"

@@ -3,7 +3,7 @@
 The preview serves a page even when the build refuses it, so that its box can point at the
 problem. A refused payload must not reach further than that page: with this policy the
 browser fetches nothing from another host, runs only the inline scripts the theme's templates
-write (the same allow-list as the published site, sitecheck/theme_scripts.py) and MkDocs'
+write (the same allow-list as the published site, sitecheck/rules/page/theme_scripts.py) and MkDocs'
 live-reload script, and no on*= handler or javascript: link. Styles may stay inline: the
 preview's boxes use them, and a style can only load from this host (img-src, font-src).
 """
@@ -14,9 +14,9 @@ import re
 
 from mkdocs.livereload import _SCRIPT_TEMPLATE_STR
 
-from sitecheck.html import parse_html
-from sitecheck.inline_code import scan
-from sitecheck.theme_scripts import ThemeScripts
+from sitecheck.core.page_tree import parse_html
+from sitecheck.rules.page.csp_inline import scan
+from sitecheck.rules.page.theme_scripts import ThemeScripts
 
 # MkDocs writes this script into every page it serves, with two numbers of its own.
 LIVERELOAD = re.compile(

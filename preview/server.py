@@ -27,10 +27,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from preview import errorpage, policy
-from sitecheck import preflight
-from sitecheck.finding import ERROR, Finding
-from sitecheck.report import read_json
-from sitecheck.theme_scripts import ThemeScripts
+from sitecheck.core.finding import ERROR, Finding
+from sitecheck.outputs.report import read_json
+from sitecheck.rules.page.theme_scripts import ThemeScripts
+from sitecheck.rules.project import preflight
 
 LOG = Path("reports") / "preview.log"
 STATUS_PATH = "/__preview__/status"

@@ -1,3 +1,3 @@
-from sitecheck.cli import main
+from sitecheck.drivers.cli import main
 
 raise SystemExit(main())

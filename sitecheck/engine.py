@@ -19,33 +19,33 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from stylesheet import StylesheetError
-from stylesheet import plan as joined_stylesheet
-
-from . import (
-    citations,
-    claims_concepts,
-    claims_rendered,
-    evidence_links,
-    glossary,
-    inline_code,
-    links,
-    pages,
-    readability,
-    sanitize,
-    start_cache,
-    typed_facts,
+from sitecheck.core.finding import ERROR, NOTICE, Finding
+from sitecheck.core.page_tree import (
+    TextBlocks,
+    ids_of,
+    main_content,
+    parse_html,
+    text_blocks,
+    theme_foot,
 )
-from .claims import Allowed, check_claims, load_rules
-from .claims_concepts import RULES_FILE
-from .finding import ERROR, NOTICE, Finding
-from .front_matter import check_front_matter
-from .glossary import TIPS
-from .html import TextBlocks, ids_of, main_content, parse_html, text_blocks, theme_foot
-from .images import check_images
-from .leftovers import check_leftovers_in_page
-from .review_dates import overdue_notice, review_due
-from .theme_scripts import ThemeScripts, template_dirs
+from sitecheck.outputs.stylesheet import StylesheetError
+from sitecheck.outputs.stylesheet import plan as joined_stylesheet
+from sitecheck.rules.claims import rendered as claims_rendered
+from sitecheck.rules.claims.check import Allowed, check_claims, load_rules
+from sitecheck.rules.claims.concepts import RULES_FILE
+from sitecheck.rules.facts import hand_typed as typed_facts
+from sitecheck.rules.page import csp_inline as inline_code
+from sitecheck.rules.page import evidence_links, glossary, readability
+from sitecheck.rules.page import outline as pages
+from sitecheck.rules.page import raw_html as sanitize
+from sitecheck.rules.page.glossary import TIPS
+from sitecheck.rules.page.leftovers import check_leftovers_in_page
+from sitecheck.rules.page.theme_scripts import ThemeScripts, template_dirs
+from sitecheck.rules.site import links
+from sitecheck.rules.source import citations
+from sitecheck.rules.source.front_matter import check_front_matter
+from sitecheck.rules.source.images import check_images
+from sitecheck.rules.source.review_dates import overdue_notice, review_due
 
 
 @dataclass
@@ -182,8 +182,7 @@ def stamp(rule: str, findings: Iterable[Finding], severity: str = ERROR) -> list
 
 @dataclass
 class Results:
-    """What a finished check gives the outputs (report, preview box, headers): plain data, so
-    it can come back from the worker process (worker.py)."""
+    """What a finished check gives the outputs (report, preview box, headers)."""
 
     findings: list[Finding]  # sorted, each once
     allowed: list[Allowed]
@@ -202,27 +201,18 @@ class Results:
 
 
 @lru_cache(maxsize=4)
-def _rules(path: Path, stamp: tuple[int, int]):
-    # Between builds too: read again only when the file or the code that reads it changes.
-    reader = [Path(claims_concepts.__file__)]
-    return start_cache.cached("concepts", [path, *reader], lambda: load_rules(path))
+def _rules(path: Path, version: tuple[int, int]):
+    return load_rules(path)
 
 
 def cached_rules(path: Path):
-    """The concepts, compiled once per version of the file: the preview and the test suite
-    build many times, and compiling the patterns is most of the engine's start-up."""
+    """The concepts, compiled once per version of the file: the preview rebuilds on every save,
+    and this module stays loaded while MkDocs reloads the hook."""
     try:
         info = path.stat()
     except OSError:
         return load_rules(path)  # says what is missing, in the editor's words
     return _rules(path, (info.st_mtime_ns, info.st_size))
-
-
-def warm_up(project: Path) -> None:
-    """What every Engine of this project loads first, loaded ahead (the worker does this
-    while MkDocs reads its configuration)."""
-    cached_rules(project / RULES_FILE)
-    readability.warm_up()
 
 
 class Engine:
@@ -274,6 +264,13 @@ class Engine:
         self.findings += found
         return found
 
+    def files(self, sources: dict[str, str], outputs: set[str]) -> None:
+        """What the build publishes, known before the pages: page rules look up other pages."""
+        self.context.sources, self.context.outputs = sources, outputs
+
+    def add_findings(self, findings: list[Finding]) -> None:
+        self.findings += findings
+
     # -- page and site rules ------------------------------------------------------------
     def check_page(self, page: Page) -> list[Finding]:
         page.site_url = self.context.site_url
@@ -293,6 +290,15 @@ class Engine:
             found += stamp(name, rule(self.pages, self.context))
         self.findings += found
         return found
+
+    def finish(self, sources: dict, outputs: set, site_dir: Path) -> Results:
+        self.context.sources, self.context.outputs, self.context.site_dir = (
+            sources,
+            outputs,
+            site_dir,
+        )
+        self.check_site()
+        return self.results()
 
     # -- results --------------------------------------------------------------------------
     def sorted_findings(self) -> list[Finding]:

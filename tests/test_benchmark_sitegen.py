@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks import scale
 from benchmarks.sitegen import FANOUT, generate, layout, nav_tree
-from sitecheck.html import parse, text_of
+from sitecheck.core.page_tree import parse, text_of
 from tests.checks.site import build
 
 

@@ -34,7 +34,7 @@ def test_keyboard_focus_is_always_visible(site_server, offline_page, path):
 
 def cost_page_search_problems(page, base_url: str, build) -> list[str]:
     # A word from the cost page's own heading, so the test follows the page's wording.
-    from sitecheck.html import parse
+    from sitecheck.core.page_tree import parse
 
     heading = parse(build.site / "cost/index.html").findtext(".//h1").strip()
     word = max(heading.split(), key=len)

@@ -51,14 +51,14 @@ def test_mistyped_clinic_fact_stops_the_build(project):
 
 def test_mkdocs_yml_has_no_key_written_twice():
     """YAML keeps only the last of two equal keys: a second extra_css: would drop stylesheets."""
-    from sitecheck.yaml_keys import duplicate_keys
+    from sitecheck.core.yaml_keys import duplicate_keys
     from tests.checks.site import ROOT
 
     assert duplicate_keys((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) == []
 
 
 def test_key_written_twice_is_found_with_both_lines(project):
-    from sitecheck.yaml_keys import duplicate_keys
+    from sitecheck.core.yaml_keys import duplicate_keys
 
     project.append("mkdocs.yml", "\nextra_css:\n  - stylesheets/other.css\n")
     text = project.path("mkdocs.yml").read_text(encoding="utf-8")

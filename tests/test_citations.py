@@ -5,14 +5,14 @@ import re
 import subprocess
 import sys
 
-from sitecheck.citations import (
+from sitecheck.core.page_tree import main_content, parse, text_of
+from sitecheck.rules.source.citations import (
     SourcesError,
     check_citations,
     known_anchors,
     load_sources,
     pairs,
 )
-from sitecheck.html import main_content, parse, text_of
 from tests.checks.site import ROOT
 from tests.conftest import page
 
@@ -132,7 +132,7 @@ def test_each_citation_is_paired_with_the_text_since_the_previous_one():
 
 def run_citations(root) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "sitecheck.citations"],
+        [sys.executable, "-m", "sitecheck.rules.source.citations"],
         cwd=root,
         capture_output=True,
         text=True,
@@ -163,7 +163,7 @@ def test_report_command_names_an_unknown_citation_and_fails(project):
 
 def test_run_script_has_the_citations_command():
     text = (ROOT / "run").read_text(encoding="utf-8")
-    assert "  citations)" in text and "sitecheck.citations" in text
+    assert "  citations)" in text and "sitecheck.rules.source.citations" in text
 
 
 def test_links_to_other_pages_named_like_sources_are_not_citations():

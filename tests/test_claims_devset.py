@@ -6,7 +6,7 @@ before the matcher and is never tuned on, so its score estimates unseen wording.
 
 import pytest
 
-from sitecheck.claims import RulesError, find_claims, load_rules
+from sitecheck.rules.claims.check import RulesError, find_claims, load_rules
 from tests.checks.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, load_set, score, total
 from tests.checks.site import ROOT
 

@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 
-from sitecheck.production_ready import example_settings
+from sitecheck.rules.facts.deploy_gate import example_settings
 from tests.checks.site import ROOT
 
 REAL = {

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from macros import diagrams as macro
-from sitecheck.config import load_config
-from sitecheck.html import text_of
+from sitecheck.core.config import load_config
+from sitecheck.core.page_tree import text_of
 from tests.checks.diagrams import FIX, PLACEMENTS, figures, optimised, svg_files
 from tests.checks.site import ROOT
 

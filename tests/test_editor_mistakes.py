@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitecheck import preflight
+from sitecheck.rules.project import preflight
 from tests.checks import mistakes
 from tests.checks.site import ROOT
 
@@ -62,7 +62,7 @@ def test_mkdocs_own_build_stops_in_the_hook_before_any_page(project):
 def test_an_unforeseen_mkdocs_failure_is_one_sentence_not_a_traceback():
     from io import StringIO
 
-    from sitecheck.mkdocs_run import filter_output
+    from sitecheck.drivers.build import filter_output
 
     lines = [
         "INFO - Building documentation...\n",

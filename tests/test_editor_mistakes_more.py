@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitecheck.leftovers import empty_boxes
+from sitecheck.rules.page.leftovers import empty_boxes
 from tests.checks import mistakes
 from tests.checks.site import ROOT
 
@@ -88,7 +88,8 @@ def test_a_file_name_with_a_space_is_refused_with_the_name_to_use(project):
 
 def test_a_fault_in_a_check_itself_is_one_sentence_not_a_traceback(tmp_path, monkeypatch, capsys):
     """A check that crashes on an input nobody foresaw printed Python's traceback to the editor."""
-    from sitecheck import mkdocs_run, preflight
+    from sitecheck.drivers import build as mkdocs_run
+    from sitecheck.rules.project import preflight
 
     def broken(project):
         raise TypeError("unsupported operand")
@@ -127,8 +128,8 @@ PLACEHOLDER = "TO BE CONFIRMED BY THE CLINIC: the emergency number"
 def test_the_emergency_number_placeholder_is_shown_and_refused_by_deploy(project):
     """Until the clinic confirms it, the placeholder shows as is, like the other facts only the
     clinic can give; ./run deploy refuses it. (The number itself accepted anything before.)"""
-    from sitecheck import preflight
-    from sitecheck.production_ready import example_settings
+    from sitecheck.rules.facts.deploy_gate import example_settings
+    from sitecheck.rules.project import preflight
 
     project.replace("mkdocs.yml", EMERGENCY, f'  emergency_number: "{PLACEHOLDER}"')
     planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
@@ -140,7 +141,7 @@ def test_the_emergency_number_placeholder_is_shown_and_refused_by_deploy(project
 
 
 def test_a_missing_emergency_number_is_named_at_extra(project):
-    from sitecheck import preflight
+    from sitecheck.rules.project import preflight
 
     project.replace("mkdocs.yml", EMERGENCY + "\n", "")
     planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
@@ -185,7 +186,7 @@ def test_a_review_date_in_quotes_is_told_to_lose_its_quotes(project):
 
 def test_a_page_listed_twice_in_the_menu_is_named_at_its_second_line(project):
     """MkDocs showed the page twice in the menu, without a word."""
-    from sitecheck import preflight
+    from sitecheck.rules.project import preflight
 
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     project.replace("mkdocs.yml", "  - Help:\n", "  - Help:\n      - What it costs: cost.md\n")

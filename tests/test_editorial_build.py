@@ -1,6 +1,6 @@
 """The build hook reports every editorial problem with file, line and fix; --strict refuses them."""
 
-from sitecheck.preview_box import BOX_ID
+from sitecheck.outputs.preview_box import BOX_ID
 from tests.conftest import page
 
 FAULTS = {

@@ -252,7 +252,7 @@ def test_marker_that_allows_nothing_is_reported(project):
 
 def test_compliance_can_add_a_concept_without_code(project):
     project.append(
-        "sitecheck/claims_rules.yml",
+        "sitecheck/rules/claims/rules.yml",
         "\n  - id: made-up\n    name: Made-up concept\n    claims:\n"
         "      - '{OURS} ... (boosts?|supercharges?) (your )?(confidence|love life)'\n"
         "    why: Test why.\n    instead: Say what happens.\n    source: Test source\n",
@@ -274,7 +274,9 @@ def test_compliance_can_add_a_concept_without_code(project):
 
 def test_a_concept_without_a_reason_stops_the_build_with_its_line(project):
     project.replace(
-        "sitecheck/claims_rules.yml", "    why: >-\n      Pressure", "    wy: >-\n      Pressure"
+        "sitecheck/rules/claims/rules.yml",
+        "    why: >-\n      Pressure",
+        "    wy: >-\n      Pressure",
     )
     result = project.build()
     assert result.returncode != 0
@@ -283,7 +285,7 @@ def test_a_concept_without_a_reason_stops_the_build_with_its_line(project):
 
 
 def test_an_unknown_word_group_is_named_with_its_line(project):
-    project.replace("sitecheck/claims_rules.yml", "'{OURS} ...", "'{OUR_TREATMENTS} ...")
+    project.replace("sitecheck/rules/claims/rules.yml", "'{OURS} ...", "'{OUR_TREATMENTS} ...")
     result = project.build()
     assert result.returncode != 0
     assert "{OUR_TREATMENTS} is not one of the word groups under 'words:'" in result.output
@@ -291,7 +293,9 @@ def test_an_unknown_word_group_is_named_with_its_line(project):
 
 def test_broken_rules_file_stops_the_build_with_its_line(project):
     project.replace(
-        "sitecheck/claims_rules.yml", "    name: Guaranteed result", "    name: [Guaranteed result"
+        "sitecheck/rules/claims/rules.yml",
+        "    name: Guaranteed result",
+        "    name: [Guaranteed result",
     )
     result = project.build()
     assert result.returncode != 0

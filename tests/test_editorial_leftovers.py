@@ -2,9 +2,9 @@
 
 import pytest
 
-from sitecheck.html import parse_html, visible_text
-from sitecheck.leftover_patterns import LEFTOVERS
-from sitecheck.leftovers import check_leftovers
+from sitecheck.core.page_tree import parse_html, visible_text
+from sitecheck.rules.page.leftover_patterns import LEFTOVERS
+from sitecheck.rules.page.leftovers import check_leftovers
 from tests.checks import pages
 
 SOURCE = "---\ntitle: X\n---\n\n# X\n\nText.\n\n{line}\n"

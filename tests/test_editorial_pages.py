@@ -5,9 +5,9 @@ import re
 import subprocess
 import sys
 
-from sitecheck.html import parse, text_of
-from sitecheck.preview_box import BOX_ID
-from sitecheck.review_dates import pages
+from sitecheck.core.page_tree import parse, text_of
+from sitecheck.outputs.preview_box import BOX_ID
+from sitecheck.rules.source.review_dates import pages
 from tests.checks.editorial import allowed_claims, allowed_report, editorial_problems
 from tests.checks.problems import assert_none
 from tests.checks.site import ROOT
@@ -93,7 +93,7 @@ def set_fields(project, name: str, **fields) -> None:
 
 def review_dates(project, today: str) -> str:
     proc = subprocess.run(
-        [sys.executable, "-m", "sitecheck.review_dates", "--today", today],
+        [sys.executable, "-m", "sitecheck.rules.source.review_dates", "--today", today],
         cwd=project,
         capture_output=True,
         text=True,
@@ -127,7 +127,7 @@ def test_review_dates_lists_every_page_overdue_first_with_its_reviewer(project):
 def test_run_script_has_the_review_dates_command():
     text = (ROOT / "run").read_text(encoding="utf-8")
     assert "review-dates)" in text
-    assert "sitecheck.review_dates" in text
+    assert "sitecheck.rules.source.review_dates" in text
 
 
 def test_overdue_page_prints_a_notice_that_does_not_fail_the_strict_build(project):

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from sitecheck.preview_box import BOX_ID
+from sitecheck.outputs.preview_box import BOX_ID
 from tests.checks.ports import free_port, poll, stop
 from tests.checks.site import build_env
 from tests.conftest import page

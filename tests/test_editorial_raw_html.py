@@ -1,5 +1,5 @@
 """Raw HTML that runs code, embeds other sites or hides text is refused on the built page
-(sitecheck/sanitize.py), with the Markdown line; harmless HTML and code examples are fine.
+(sitecheck/rules/page/raw_html.py), with the Markdown line; harmless HTML and code examples are fine.
 
 All cases are planted in one project copy and built once: one page per case."""
 

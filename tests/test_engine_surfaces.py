@@ -10,7 +10,7 @@ import json
 import os
 import subprocess
 
-from sitecheck.preview_box import BOX_ID
+from sitecheck.outputs.preview_box import BOX_ID
 from tests.checks.site import ROOT, build_env
 from tests.conftest import page
 from tests.test_editorial_preview import mkdocs_serve, wait_until
@@ -125,11 +125,11 @@ def test_a_claim_inside_a_clinic_fact_is_caught_on_the_pages_that_show_it(projec
     assert all("comes through a macro, from a clinic fact in mkdocs.yml" in f.what for f in found)
 
 
-def test_a_rule_that_fails_in_the_worker_stops_the_build_with_one_sentence(project):
-    # A programming fault in a rule (not an editor's mistake): it runs in the worker process,
-    # and must still stop `./run build`, with the traceback kept for a developer.
+def test_a_rule_that_fails_stops_the_build_with_one_sentence(project):
+    # A programming fault in a rule (not an editor's mistake) must still stop `./run build`,
+    # with the traceback kept for a developer.
     project.replace(
-        "sitecheck/typed_facts.py",
+        "sitecheck/rules/facts/hand_typed.py",
         "def check_source(raw: str, file: str, facts: dict)",
         "def check_source(raw, file, facts):\n    raise KeyError('planted')\n\n\n"
         "def unused(raw: str, file: str, facts: dict)",
@@ -138,33 +138,7 @@ def test_a_rule_that_fails_in_the_worker_stops_the_build_with_one_sentence(proje
     said = result.stdout + result.stderr
     assert result.returncode != 0, said
     assert "The build failed in a way the checks do not recognise" in said, said
-    assert "WorkerFailed: KeyError: 'planted'" in said, said
+    assert "KeyError: 'planted'" in said, said
     assert "Traceback" not in said
     log = (project.root / "reports" / "build.log").read_text(encoding="utf-8")
-    assert "raise KeyError('planted')" in log  # the worker's own traceback, for a developer
-
-
-def test_the_worker_does_not_rerun_a_build_script_without_a_main_guard(project):
-    # multiprocessing's spawn re-imports the caller's script; a build script written without
-    # `if __name__ == "__main__":` would then build again inside the worker, for ever.
-    script = project.root / "build_site.py"
-    script.write_text(
-        "import os\nfrom mkdocs.commands.build import build\nfrom mkdocs.config import load_config\n"
-        "os.environ['BUILDS'] = os.environ.get('BUILDS', '') + 'x'\n"
-        "print('builds started:', len(os.environ['BUILDS']))\n"
-        "build(load_config('mkdocs.yml'))\n",
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), str(script)],
-        cwd=project.root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    said = result.stdout + result.stderr
-    assert result.returncode == 0, said
-    assert said.count("builds started:") == 1, said
-    assert (project.root / "site" / "cost" / "index.html").is_file()
+    assert "raise KeyError('planted')" in log  # the rule's own traceback, for a developer

@@ -6,9 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from sitecheck import github
-from sitecheck.finding import NOTICE, Finding
-from sitecheck.report import read_json
+from sitecheck.core.finding import NOTICE, Finding
+from sitecheck.outputs import github
+from sitecheck.outputs.report import read_json
 from tests.checks import mistakes
 from tests.checks.site import build_env
 from tests.conftest import page
@@ -19,7 +19,7 @@ CATALOGUE = {m.id: m for m in mistakes.load()}
 def on_github(root, summary_file) -> subprocess.CompletedProcess:
     env = {**build_env(), "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary_file)}
     return subprocess.run(
-        [sys.executable, "-m", "sitecheck.mkdocs_run", "build", "--strict", "-d", "site"],
+        [sys.executable, "-m", "sitecheck.drivers.build", "build", "--strict", "-d", "site"],
         cwd=root,
         env=env,
         capture_output=True,

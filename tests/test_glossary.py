@@ -3,8 +3,8 @@ on the glossary page."""
 
 import re
 
-from sitecheck.glossary import SNIPPET, definitions, read_terms
-from sitecheck.html import parse, text_of
+from sitecheck.core.page_tree import parse, text_of
+from sitecheck.rules.page.glossary import SNIPPET, definitions, read_terms
 from tests.checks.problems import assert_none, report
 from tests.checks.site import ROOT
 from tests.conftest import page

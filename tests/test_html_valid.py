@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from sitecheck.html import parse
+from sitecheck.core.page_tree import parse
 from tests.checks.nu import missing_tool_message, nu_problems
 from tests.checks.problems import assert_none, report
 from tests.checks.structured_data import structured_data_problems
@@ -91,7 +91,7 @@ def test_github_widget_coming_back_is_caught(project):
 
 
 def test_no_inline_script_code_or_event_handler(built_site):
-    """The engine's one detector (sitecheck/inline_code.py, sitecheck/sanitize.py)."""
+    """The engine's one detector (sitecheck/rules/page/csp_inline.py, sitecheck/rules/page/raw_html.py)."""
     assert_none(built_site.recheck("inline-code", "raw-html"), "inline code or event handlers")
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from leaflets.markers import link_leaflets, size_text
 from leaflets.settings import SettingsError, read_settings
-from sitecheck.html import parse_html, text_of
+from sitecheck.core.page_tree import parse_html, text_of
 from tests.checks.site import ROOT
 
 LEAFLET_LINK = re.compile(

@@ -2,7 +2,7 @@
 
 import os
 
-from sitecheck.links import external_links
+from sitecheck.rules.site.links import external_links
 from tests.checks.links import external_report, fetch_status
 from tests.checks.problems import assert_none, report
 from tests.checks.site import ROOT
@@ -38,7 +38,7 @@ def test_the_quick_path_join_is_urljoin():
     import posixpath
     from urllib.parse import urljoin, urlsplit
 
-    from sitecheck.links import PLAIN_PATH, join_path
+    from sitecheck.rules.site.links import PLAIN_PATH, join_path
 
     atoms = ["", ".", "..", "a", "b.md", "c/", "index.html", "x%20y", "\u00e9", "a b", "..."]
     raws = {"/".join(c) for n in range(1, 4) for c in itertools.product(atoms, repeat=n)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitecheck.headers import deploy_dir
+from sitecheck.outputs.headers import deploy_dir
 from tests.checks.csp_watch import CspWatcher
 from tests.checks.inline_scripts import inline_script_problems
 from tests.checks.nginx import BROWSER_ORIGIN, browser_context, prepare, require_nginx, run_nginx
@@ -48,7 +48,7 @@ def test_inline_script_without_its_hash_is_blocked_in_chromium(project, browser,
 
 def test_header_missing_from_source_is_missing_from_nginx_responses(project, tmp_path):
     require_nginx()
-    project.replace("sitecheck/headers.yml", "  X-Content-Type-Options: nosniff\n", "")
+    project.replace("sitecheck/outputs/headers.yml", "  X-Content-Type-Options: nosniff\n", "")
     result = project.build()
     assert result.returncode == 0, result.output
     conf = (deploy_dir(result.site) / "_nginx.conf").read_text(encoding="utf-8")
@@ -59,14 +59,14 @@ def test_header_missing_from_source_is_missing_from_nginx_responses(project, tmp
     message = report(problems, "nginx responses")
     assert "3 problem(s)" in message, message
     assert "nginx GET /cost/: the X-Content-Type-Options header is missing" in message
-    assert "Fix: set it under 'security:' in sitecheck/headers.yml" in message
+    assert "Fix: set it under 'security:' in sitecheck/outputs/headers.yml" in message
 
 
 @pytest.mark.browser
 def test_policy_that_blocks_the_search_index_is_caught_in_chromium(project, browser, tmp_path):
     require_nginx()
     project.replace(
-        "sitecheck/headers.yml", "connect-src: [\"'self'\"]", "connect-src: [\"'none'\"]"
+        "sitecheck/outputs/headers.yml", "connect-src: [\"'self'\"]", "connect-src: [\"'none'\"]"
     )
     result = project.build()
     assert result.returncode == 0, result.output

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitecheck.headers import deploy_dir
+from sitecheck.outputs.headers import deploy_dir
 
 GIXY = Path(sys.executable).with_name("gixy")
 

@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from sitecheck.headers import deploy_dir
+from sitecheck.outputs.headers import deploy_dir
 from tests.checks.nginx import require_nginx, run_nginx
 from tests.checks.security_headers import header_problems
 

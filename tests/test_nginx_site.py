@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitecheck.headers import deploy_dir
+from sitecheck.outputs.headers import deploy_dir
 from tests.checks.chromium import wait_for_path
 from tests.checks.csp_watch import CspWatcher
 from tests.checks.inline_scripts import inline_script_problems
@@ -61,7 +61,7 @@ def test_every_kind_of_response_carries_the_headers(built_site, nginx):
         where = f"nginx GET {path}"
         reply = nginx.get(path)
         problems += header_problems(reply.headers, where)
-        fix = "see the caching: section of sitecheck/headers.yml and the generated _nginx.conf"
+        fix = "see the caching: section of sitecheck/outputs/headers.yml and the generated _nginx.conf"
         if reply.status != status:
             problems.append(at(where, f"status {reply.status}, expected {status}", fix))
         if reply.headers.get("cache-control") != cache:
@@ -123,7 +123,7 @@ def test_every_page_through_nginx_has_no_csp_violation(built_site, nginx, browse
     for text in sorted(set(watcher.header_errors)):
         problems.append(
             at(
-                "sitecheck/headers.yml",
+                "sitecheck/outputs/headers.yml",
                 f"Chromium rejects part of a header: {text}",
                 "remove the feature Chromium does not know from Permissions-Policy",
             )

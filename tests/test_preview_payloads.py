@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from preview import policy
-from sitecheck.inline_code import csp_hash
-from sitecheck.preview_box import BOX_ID
-from sitecheck.sanitize import THEME_FOOT, without_refused
-from sitecheck.theme_scripts import ThemeScripts
+from sitecheck.outputs.preview_box import BOX_ID
+from sitecheck.rules.page.csp_inline import csp_hash
+from sitecheck.rules.page.raw_html import THEME_FOOT, without_refused
+from sitecheck.rules.page.theme_scripts import ThemeScripts
 from tests.checks.payloads import SCRIPTED, plant
 from tests.checks.preview import preview
 from tests.checks.site import ROOT

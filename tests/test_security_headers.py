@@ -1,5 +1,5 @@
 """The header source and the generated _headers file demand everything the clinic requires;
-a header dropped or weakened in sitecheck/headers.yml fails with the header and the fix named."""
+a header dropped or weakened in sitecheck/outputs/headers.yml fails with the header and the fix named."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
-from sitecheck.headers import deploy_dir, load_source, security_headers
+from sitecheck.outputs.headers import deploy_dir, load_source, security_headers
 from tests.checks.problems import assert_none, report
 from tests.checks.security_headers import csp_directives, header_problems, read_headers_file
 from tests.checks.site import ROOT
@@ -17,7 +17,7 @@ from tests.checks.site import ROOT
 
 def test_source_demands_every_required_header():
     headers = dict(security_headers(load_source(), ["'sha256-test'"]))
-    assert_none(header_problems(headers, "sitecheck/headers.yml"), "the header source")
+    assert_none(header_problems(headers, "sitecheck/outputs/headers.yml"), "the header source")
 
 
 def test_built_headers_file_carries_every_header_and_exactly_the_builds_hashes(built_site):
@@ -36,14 +36,14 @@ def test_built_headers_file_carries_every_header_and_exactly_the_builds_hashes(b
 
 
 def test_header_missing_from_source_is_caught_naming_it(project):
-    project.replace("sitecheck/headers.yml", "  Referrer-Policy: no-referrer\n", "")
+    project.replace("sitecheck/outputs/headers.yml", "  Referrer-Policy: no-referrer\n", "")
     result = project.build(strict=True)
     assert result.returncode == 0, result.output
     rules = read_headers_file(deploy_dir(result.site) / "_headers")
     message = report(header_problems(rules["/*"], "site/_headers"), "the _headers file")
     assert "1 problem(s)" in message
     assert "site/_headers: the Referrer-Policy header is missing" in message
-    assert "Fix: set it under 'security:' in sitecheck/headers.yml" in message
+    assert "Fix: set it under 'security:' in sitecheck/outputs/headers.yml" in message
 
 
 def test_every_weakened_header_is_reported_at_once():
@@ -58,7 +58,8 @@ def test_every_weakened_header_is_reported_at_once():
     security["Permissions-Policy"].remove("camera")
     del security["X-Content-Type-Options"]
     message = report(
-        header_problems(dict(security_headers(source, [])), "sitecheck/headers.yml"), "source"
+        header_problems(dict(security_headers(source, [])), "sitecheck/outputs/headers.yml"),
+        "source",
     )
     assert "8 problem(s)" in message, message
     for expected in (
@@ -71,7 +72,7 @@ def test_every_weakened_header_is_reported_at_once():
         "Permissions-Policy does not deny camera",
         "the X-Content-Type-Options header is missing",
     ):
-        assert f"sitecheck/headers.yml: {expected}" in message, message
+        assert f"sitecheck/outputs/headers.yml: {expected}" in message, message
 
 
 def test_headers_command_writes_what_the_build_hook_wrote(built_site, tmp_path):
@@ -95,7 +96,7 @@ def test_headers_command_without_a_built_site_says_so(tmp_path):
 
 def run_headers_command(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "sitecheck.headers", *args],
+        [sys.executable, "-m", "sitecheck.outputs.headers", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

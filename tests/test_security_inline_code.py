@@ -1,12 +1,12 @@
-"""The engine's one inline-code detector (sitecheck/inline_code.py) reads URLs as browsers do:
+"""The engine's one inline-code detector (sitecheck/rules/page/csp_inline.py) reads URLs as browsers do:
 whitespace and control characters inside the scheme, entities, and SVG's xlink:href."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitecheck.html import parse_html
-from sitecheck.inline_code import runs_script, scan, style_allowed
+from sitecheck.core.page_tree import parse_html
+from sitecheck.rules.page.csp_inline import runs_script, scan, style_allowed
 
 SVG = '<svg xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="{}"><text>x</text></a></svg>'
 

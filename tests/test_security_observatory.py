@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sitecheck.headers import deploy_dir
+from sitecheck.outputs.headers import deploy_dir
 from tests.checks.nginx import require_nginx
 from tests.checks.observatory import observatory, tls_nginx
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitecheck.headers import META_POLICY, deploy_dir
+from sitecheck.outputs.headers import META_POLICY, deploy_dir
 from tests.checks.payloads import JINJA, assert_nothing_ran, plant
 from tests.checks.security_headers import csp_directives, site_policy
 from tests.conftest import ProjectCopy

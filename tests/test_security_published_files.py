@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from sitecheck.published_files import MAX_PAGE_BYTES, check_docs
+from sitecheck.rules.project.published_files import MAX_PAGE_BYTES, check_docs
 from tests.checks.editorial import editorial_problems
 from tests.conftest import ProjectCopy, page
 
@@ -72,7 +72,7 @@ def test_strict_build_stops_and_editorial_reports_the_same(planted):
 
 
 def test_real_docs_folder_has_nothing_refused():
-    from sitecheck.config import load_config
+    from sitecheck.core.config import load_config
     from tests.checks.site import ROOT
 
     # Only git's empty placeholder for the pictures folder is left out, without a finding.

@@ -11,8 +11,8 @@ import pytest
 from jinja2.sandbox import SecurityError
 
 from macros.sandbox import sandboxed
-from sitecheck.cli import load_built_site
-from sitecheck.template_code import check_template_code
+from sitecheck.drivers.cli import load_built_site
+from sitecheck.rules.source.template_code import check_template_code
 from tests.conftest import page
 
 RCE = '{{ cycler.__init__.__globals__.os.popen("id").read() }}'
@@ -84,7 +84,7 @@ def test_zensical_builds_the_site_with_the_facts_and_refuses_the_payload(project
 
 def test_the_allowed_macros_are_exactly_the_sites_macros():
     import macros
-    from sitecheck.template_code import MACROS
+    from sitecheck.rules.source.template_code import MACROS
 
     class Env:
         def __init__(self):

@@ -4,7 +4,7 @@ import contextlib
 
 import pytest
 
-from sitecheck.config import load_config
+from sitecheck.core.config import load_config
 from tests.checks.chromium import new_context
 from tests.checks.problems import assert_none, report
 from tests.checks.self_check import (

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from sitecheck.html import parse_html
-from sitecheck.inline_code import csp_hash
+from sitecheck.core.page_tree import parse_html
+from sitecheck.rules.page.csp_inline import csp_hash
 from tests.checks.problems import report
 from tests.checks.security_headers import site_policy
 from tests.conftest import page

@@ -4,7 +4,7 @@ page rules pass on its output, as `./run editorial site/` runs them after a Zens
 
 import pytest
 
-from sitecheck.cli import source_map
+from sitecheck.drivers.cli import source_map
 from tests.checks.problems import assert_none
 from tests.checks.zensical import editorial, unpublishable, zensical_build
 from tests.conftest import ProjectCopy
@@ -37,7 +37,7 @@ def test_zensical_builds_every_page(zensical_site):
 
 
 def test_link_and_page_rules_pass_on_the_zensical_build(zensical_site):
-    engine = zensical_site.engine()  # sitecheck.cli.load_built_site(project, site)
+    engine = zensical_site.engine()  # sitecheck.drivers.cli.load_built_site(project, site)
     assert len(engine.pages) >= 16, "the engine read too few pages"
     assert_none(zensical_site.recheck(*RULES), "link and page rules on the Zensical build")
 

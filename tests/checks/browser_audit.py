@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 
-from sitecheck.finding import Finding
+from sitecheck.core.finding import Finding
 from tests.checks.chromium import new_context
 from tests.checks.problems import at
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from sitecheck.claims import find_claims
+from sitecheck.rules.claims.check import find_claims
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "claims"
 TUNING, HELD_OUT, HELD_OUT_2 = "dev", "held_out", "held_out_2"

@@ -1,6 +1,6 @@
 """Prove a fact changed in mkdocs.yml reaches every page: compare two builds of a project copy.
 
-The rule that a page must not type a fact by hand is the engine's (sitecheck/typed_facts.py).
+The rule that a page must not type a fact by hand is the engine's (sitecheck/rules/facts/hand_typed.py).
 """
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitecheck.config import load_config
-from sitecheck.finding import Finding
-from sitecheck.html import parse, visible_text_blocks
-from sitecheck.typed_facts import fact_pattern
+from sitecheck.core.config import load_config
+from sitecheck.core.finding import Finding
+from sitecheck.core.page_tree import parse, visible_text_blocks
+from sitecheck.rules.facts.hand_typed import fact_pattern
 from tests.checks.problems import at
 from tests.checks.site import Build
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sitecheck.claims import Allowed
-from sitecheck.cli import check_sources, load_config
+from sitecheck.core.finding import Finding
+from sitecheck.drivers.cli import check_sources, load_config
 from sitecheck.engine import Engine
-from sitecheck.finding import Finding
-from sitecheck.report import allowed_report
+from sitecheck.outputs.report import allowed_report
+from sitecheck.rules.claims.check import Allowed
 from tests.checks.problems import at
 
 

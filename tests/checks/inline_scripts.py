@@ -3,7 +3,7 @@ server sends."""
 
 from __future__ import annotations
 
-from sitecheck.finding import Finding
+from sitecheck.core.finding import Finding
 from tests.checks.problems import at
 from tests.checks.security_headers import csp_directives
 

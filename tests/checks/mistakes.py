@@ -70,7 +70,7 @@ def load() -> list[Mistake]:
 def run_build(root: Path) -> subprocess.CompletedProcess:
     """`./run build` as the editor runs it (strict, the site's own entry point), on a copy."""
     return subprocess.run(
-        [sys.executable, "-m", "sitecheck.mkdocs_run", "build", "--strict", "-d", "site"],
+        [sys.executable, "-m", "sitecheck.drivers.build", "build", "--strict", "-d", "site"],
         cwd=root,
         env=build_env(),
         capture_output=True,

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitecheck.headers import deploy_dir
+from sitecheck.outputs.headers import deploy_dir
 from tests.checks.ports import free_port, stop, wait_until_listening
 from tests.checks.tools import NGINX
 

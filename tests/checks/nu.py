@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from sitecheck.finding import Finding
+from sitecheck.core.finding import Finding
 from tests.checks.problems import at
 from tests.checks.site import ROOT, Build
 

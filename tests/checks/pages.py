@@ -1,11 +1,11 @@
-"""Test helpers over the engine's page rules (sitecheck/pages.py, sitecheck/leftovers.py)."""
+"""Test helpers over the engine's page rules (sitecheck/rules/page/outline.py, sitecheck/rules/page/leftovers.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sitecheck.leftover_patterns import LEFTOVERS
-from sitecheck.source import first_line
+from sitecheck.core.markdown_source import first_line
+from sitecheck.rules.page.leftover_patterns import LEFTOVERS
 
 __all__ = ["LEFTOVERS", "source_line"]
 

@@ -6,7 +6,7 @@ Markdown line, e.g. "cost/index.html (phone, light)".
 
 from __future__ import annotations
 
-from sitecheck.finding import Finding
+from sitecheck.core.finding import Finding
 
 
 def at(where: str, what: str, fix: str) -> Finding:

@@ -1,5 +1,5 @@
 """What every response must carry, checked wherever headers appear: the source in
-sitecheck/headers.yml, the generated _headers file, and real nginx responses.
+sitecheck/outputs/headers.yml, the generated _headers file, and real nginx responses.
 
 These rules restate the clinic's security requirements independently of the generator, so a
 header dropped from the source, or a weakened value, fails with the header and the fix named.
@@ -11,11 +11,11 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from sitecheck.finding import Finding
-from sitecheck.headers import deploy_dir
+from sitecheck.core.finding import Finding
+from sitecheck.outputs.headers import deploy_dir
 from tests.checks.problems import at
 
-SOURCE_FIX = "set it under 'security:' in sitecheck/headers.yml, then rebuild (./run build)"
+SOURCE_FIX = "set it under 'security:' in sitecheck/outputs/headers.yml, then rebuild (./run build)"
 # Referrer policies that send no more than the origin to other sites.
 STRICT_REFERRERS = {
     "no-referrer",
@@ -67,7 +67,7 @@ def _csp_problems(value: str, where: str) -> list[Finding]:
                 at(
                     where,
                     f"Content-Security-Policy has {name} {directives.get(name)}, not {' '.join(wanted)}",
-                    f"write '{name}: [{', '.join(wanted)}]' in sitecheck/headers.yml",
+                    f"write '{name}: [{', '.join(wanted)}]' in sitecheck/outputs/headers.yml",
                 )
             )
     scripts = directives.get("script-src", directives.get("default-src", []))
@@ -77,7 +77,7 @@ def _csp_problems(value: str, where: str) -> list[Finding]:
                 at(
                     where,
                     f"Content-Security-Policy allows {unsafe} scripts",
-                    "remove it from script-src in sitecheck/headers.yml; inline scripts are allowed "
+                    "remove it from script-src in sitecheck/outputs/headers.yml; inline scripts are allowed "
                     "only by the hashes the build computes",
                 )
             )
@@ -87,7 +87,7 @@ def _csp_problems(value: str, where: str) -> list[Finding]:
                 at(
                     where,
                     f"Content-Security-Policy allows 'unsafe-inline' in {directive}",
-                    "remove it from sitecheck/headers.yml; style attributes are allowed only by "
+                    "remove it from sitecheck/outputs/headers.yml; style attributes are allowed only by "
                     "the hashes the build computes",
                 )
             )
@@ -145,7 +145,7 @@ def header_problems(headers: Mapping[str, str], where: str) -> list[Finding]:
                     at(
                         where,
                         f"Permissions-Policy does not deny {feature}",
-                        f"add '- {feature}' under Permissions-Policy in sitecheck/headers.yml",
+                        f"add '- {feature}' under Permissions-Policy in sitecheck/outputs/headers.yml",
                     )
                 )
     return problems

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sitecheck.finding import Finding
+from sitecheck.core.finding import Finding
 from tests.checks.chromium import BARRIER, request_barrier, wait_for_path
 from tests.checks.problems import at
 

@@ -10,24 +10,22 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from sitecheck.cli import load_built_site, source_map
-from sitecheck.config import load_config
-from sitecheck.finding import Finding
-from sitecheck.report import read_json
+from sitecheck.core.config import load_config
+from sitecheck.core.finding import Finding
+from sitecheck.drivers.cli import load_built_site, source_map
+from sitecheck.outputs.report import read_json
 
 ROOT = Path(__file__).resolve().parents[2]
-# What a copy of the project needs to build: content, configuration, theme, macro module, and
-# hooks/ and sitecheck/ (the one build hook and its check engine), preview/ (./run preview),
-# stylesheet/ (the joined stylesheet the hook adds) and leaflets/ (the PDFs ./run deploy makes).
+# What a copy of the project needs to build: content, configuration, theme, macro module,
+# sitecheck/ (the check engine and its MkDocs hook), preview/ (./run preview) and leaflets/
+# (the PDFs ./run deploy makes).
 PROJECT_PARTS = (
     "mkdocs.yml",
     "docs",
     "overrides",
     "macros",
-    "hooks",
     "sitecheck",
     "preview",
-    "stylesheet",
     "leaflets",
 )
 

@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from sitecheck.finding import Finding
-from sitecheck.html import main_content, parse, text_of
+from sitecheck.core.finding import Finding
+from sitecheck.core.page_tree import main_content, parse, text_of
 from tests.checks.pages import source_line
 from tests.checks.problems import at
 from tests.checks.site import ROOT, Build

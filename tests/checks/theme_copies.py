@@ -15,7 +15,7 @@ import difflib
 import re
 from pathlib import Path
 
-from sitecheck.finding import Finding
+from sitecheck.core.finding import Finding
 from tests.checks.problems import at
 from tests.checks.site import ROOT
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sitecheck.finding import Finding
-from sitecheck.html import parse
+from sitecheck.core.finding import Finding
+from sitecheck.core.page_tree import parse
 from tests.checks.problems import at
 from tests.checks.site import Build
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sitecheck.finding import Finding
+from sitecheck.core.finding import Finding
 from tests.checks.chromium import new_context
 from tests.checks.problems import at
 

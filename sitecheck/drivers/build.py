@@ -1,0 +1,90 @@
+"""`./run build` and `./run deploy`: read mkdocs.yml and the pages first, then run MkDocs.
+
+MkDocs parses mkdocs.yml before any hook runs, so a mistake there would reach the editor as a
+Python traceback. This checks the files first (sitecheck/rules/project/preflight.py) and prints
+our message; only a clean project is handed to MkDocs, whose hook then does not check it again. Should MkDocs (or a check itself) still fail in a way
+no check foresaw, its traceback goes to reports/build.log and the terminal gets one plain
+sentence instead.
+
+    python -m sitecheck.drivers.build build --strict --clean
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+
+from sitecheck.rules.project import preflight
+
+LOG = Path("reports") / "build.log"
+
+
+def unforeseen(last_line: str) -> str:
+    return (
+        f"The build failed in a way the checks do not recognise ({last_line.strip()}). "
+        f"Fix: undo your last change, or ask a developer; the details are in {LOG}."
+    )
+
+
+def filter_output(lines, out=sys.stdout):
+    """Pass MkDocs' lines through, replacing each traceback by one sentence."""
+    in_traceback = False
+    for line in lines:
+        if line.startswith("Traceback (most recent call last)"):
+            in_traceback = True
+            continue
+        if in_traceback:
+            if (
+                line.startswith((" ", "\t"))
+                or not line.strip()
+                or line.startswith("During handling")
+            ):
+                continue
+            in_traceback = False
+            if "Traceback" in line:
+                continue
+            line = unforeseen(line) + "\n"
+        out.write(line)
+        out.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    project = Path.cwd()
+    log = project / LOG
+    log.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        problems = preflight.check_project(project)
+    except Exception as err:  # a fault in a check itself: one sentence, the details in the log
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(unforeseen(f"{type(err).__name__}: {err}"), file=sys.stderr)
+        return 1
+    if problems:
+        print(preflight.stop_message(problems, project), file=sys.stderr)
+        return 1
+    with log.open("w", encoding="utf-8") as record:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", *args],
+            env={**os.environ, preflight.CHECKED: str(project.resolve())},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+        assert proc.stdout is not None
+
+        def lines():
+            for line in proc.stdout:
+                record.write(line)
+                yield line
+
+        filter_output(lines())
+        return proc.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

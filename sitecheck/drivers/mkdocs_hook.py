@@ -1,0 +1,162 @@
+"""The one MkDocs hook: feeds every page to the check engine and writes its outputs.
+
+This is the only file that knows MkDocs events. The rules never import MkDocs, so
+`./run editorial site/` runs the same rules on a folder built by anything (e.g. Zensical).
+The engine runs in this process; its concepts stay loaded between preview rebuilds, because
+MkDocs reloads this hook on each build but not the `sitecheck` modules it imports.
+
+- `mkdocs build` (any flags, `-q` included) stops on any problem: the engine counts them, not
+  MkDocs' logger, whose `-q` hides warnings from `--strict`.
+- `mkdocs serve` keeps serving and puts each page's problems in a box at the top of the page.
+- Both print every finding as `docs/x.md:12: what Fix: how` and write reports/editorial.json.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PROJECT = Path(__file__).resolve().parents[2]
+if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.path
+    sys.path.insert(0, str(PROJECT))
+
+from mkdocs.exceptions import Abort, PluginError  # noqa: E402
+
+from sitecheck.core.finding import NOTICE  # noqa: E402
+from sitecheck.engine import Engine, Page  # noqa: E402
+from sitecheck.outputs import (  # noqa: E402
+    headers,
+    material_html_fix,
+    preview_box,
+    report,
+    stylesheet,
+)
+from sitecheck.rules.claims.concepts import RULES_FILE, RulesError  # noqa: E402
+from sitecheck.rules.page.theme_scripts import ThemeScripts  # noqa: E402
+from sitecheck.rules.project import preflight, published_files  # noqa: E402
+from sitecheck.rules.source.front_matter import FrontMatterError, read  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.sitecheck")
+# Only the test suite sets this, to look at a site built with planted faults. No command-line
+# flag turns the stop off, so `-q` or a missing `--strict` cannot publish a broken page.
+REPORT_ONLY = "SITECHECK_REPORT_ONLY"
+state: dict = {}
+
+
+def on_startup(command, dirty):
+    preview_box.set_serving(command == "serve")
+
+
+def checks(call, *args, **kwargs):
+    """A call to the engine; a broken claims rules file stops the build here."""
+    try:
+        return call(*args, **kwargs)
+    except RulesError as err:
+        raise PluginError(f"sitecheck/{err}") from None
+
+
+def on_config(config):
+    project = Path(config.config_file_path).parent
+    # `./run build` checked the project before MkDocs read it; `mkdocs build` or `serve` by
+    # hand have not, so the check runs here, before any page is rendered.
+    if not preflight.checked_before(project) and (problems := preflight.check_project(project)):
+        raise PluginError(preflight.stop_message(problems, project))
+    # Only what the rules read.
+    settings = {
+        "site_url": config.site_url,
+        "extra": dict(config.extra),
+        "extra_css": list(config.extra_css),  # the engine joins them as below (stylesheet.py)
+    }
+    engine = checks(Engine, project, settings)
+    state.update(engine=engine, outputs=set(), sources={}, project=project)
+    # One stylesheet, Material's two and ours, written into each page's <head> (stylesheet/):
+    # the first screen is drawn without waiting for a request.
+    dirs = [Path(d) for d in config.theme.dirs]
+    try:
+        css = stylesheet.plan(dirs, Path(config.docs_dir), list(config.extra_css))
+    except stylesheet.StylesheetError as err:
+        raise PluginError(str(err)) from None
+    state["css"] = config.extra[stylesheet.FLAG] = css
+    config.extra_css = []
+    rules = str(project / RULES_FILE)
+    if rules not in config.watch:
+        config.watch.append(rules)  # the preview rebuilds when compliance edits the rules
+    return config
+
+
+def on_files(files, config):
+    engine = state["engine"]
+    found, refused = published_files.check_docs(Path(config.docs_dir), config.extra)  # first
+    checks(engine.add_findings, found)
+    for file in [f for f in files if published_files.is_refused(f.src_uri, refused)]:
+        files.remove(file)
+    state["sources"] = {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}
+    state["outputs"] = {f.dest_uri for f in files if f.inclusion.is_included()}
+    checks(engine.files, state["sources"], state["outputs"])
+    docs = Path(config.docs_dir)
+    for path in sorted((docs / "snippets").rglob("*.md")):  # pieces of pages: checked once
+        file = f"docs/{path.relative_to(docs).as_posix()}"
+        text = path.read_text(encoding="utf-8")
+        checks(engine.check_source, text, file, path.parent, page=False)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    raw = page.file.content_string
+    file = f"docs/{page.file.src_uri}"
+    try:
+        read(raw, file)
+    except FrontMatterError as err:  # unreadable front matter cannot be published at all
+        raise PluginError(str(err.finding)) from None
+    page_dir = Path(page.file.abs_src_path).parent if page.file.abs_src_path else config.docs_dir
+    checks(state["engine"].check_source, raw, file, Path(page_dir))
+    return markdown
+
+
+def on_post_page(output, page, config):
+    output = material_html_fix.fix(output)
+    built = Page(page.file.dest_uri, f"docs/{page.file.src_uri}", output, page.file.content_string)
+    checks(state["engine"].check_page, built)
+    return meta_policy(output, built)
+
+
+def meta_policy(output, built):
+    # Hosts that cannot send headers (GitHub Pages) get the policy in a <meta> tag.
+    if os.environ.get(headers.META_POLICY) != "1":
+        return output
+    if "theme" not in state:
+        state["theme"] = ThemeScripts(state["project"])
+    inline, allow = built.inline, state["theme"].allowed
+    return headers.with_meta_policy(output, inline, allow, state["css"])
+
+
+def on_post_template(output, template_name, config):
+    # The 404 page, sitemap.xml and other theme-only files are built as templates, not pages.
+    state["outputs"].add(template_name)
+    if not template_name.endswith(".html"):
+        return output
+    output = material_html_fix.fix(output)
+    built = Page(template_name, f"theme template ({template_name})", output, None)
+    checks(state["engine"].check_page, built)
+    return meta_policy(output, built)
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    results = checks(state["engine"].finish, state["sources"], state["outputs"], site)
+    for finding in results.findings:
+        (log.info if finding.severity == NOTICE else log.warning)(str(finding))
+    for allowed in results.allowed:
+        log.info(f"claim-ok marker: {allowed}")
+    report.write_reports(results, state["project"])
+    server_name = urlsplit(config.site_url or "").hostname or "_"
+    headers.write_deploy_files(site, results.inline, state["outputs"], server_name=server_name)
+    if preview_box.serving():
+        preview_box.show(site, results)
+    elif results.errors() and os.environ.get(REPORT_ONLY) != "1":
+        # Listed again in the message itself: `-q` hides the warnings above.
+        lines = "\n".join(f"  {f}" for f in results.errors())
+        raise Abort(f"The build stopped: {report.summary(results.findings)}\n{lines}")

@@ -1,0 +1,101 @@
+"""Refuse to publish while mkdocs.yml still holds the example clinic details or placeholders.
+
+`./run deploy` runs this before its build; previews, `./run build` and the tests do not, so
+editors can work with the example values until the clinic's real ones are known.
+
+    python -m sitecheck.rules.facts.deploy_gate [mkdocs.yml]     # exit 1 and one line per setting
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from sitecheck.core.config import ConfigLoader as _Loader  # the one mkdocs.yml loader
+
+# Names reserved for examples (RFC 2606 / RFC 6761); they never reach a real clinic.
+EXAMPLE_HOST = re.compile(r"(^|\.)(example|test|invalid|localhost)$|(^|\.)example\.(com|net|org)$")
+# 555-0100 to 555-0199 are the North American numbers reserved for fiction.
+EXAMPLE_PHONE = re.compile(r"555\D?01\d\d(?!\d)")
+EXAMPLE_WORD = re.compile(r"\bexample\b", re.IGNORECASE)
+# A fact only the clinic can give, left as the obvious placeholder (mkdocs.yml extra.clinic).
+PLACEHOLDER = re.compile(r"TO BE CONFIRMED BY THE CLINIC", re.IGNORECASE)
+
+
+def _settings(node: yaml.Node, path: str = ""):
+    """Yield (dotted setting name, value, line) for every scalar in the YAML tree."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _settings(value, f"{path}.{key.value}" if path else str(key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _settings(item, f"{path}[{index}]")
+    elif isinstance(node, yaml.ScalarNode):
+        yield path, node.value, node.start_mark.line + 1
+
+
+def _example_host(value: str) -> str | None:
+    host = urlsplit(value).hostname if "://" in value else value.rpartition("@")[2]
+    return host if host and EXAMPLE_HOST.search(host.lower()) else None
+
+
+def example_settings(config_text: str, shown_as: str = "mkdocs.yml") -> list[str]:
+    """One message per setting that still holds an example value."""
+    root = yaml.compose(config_text, Loader=_Loader)
+    messages = []
+    for name, value, line in _settings(root):
+        where = f"{shown_as}:{line}: {name}"
+        is_clinic = name.startswith("extra.clinic.")
+        if PLACEHOLDER.search(value):
+            messages.append(
+                f"{where} is still a placeholder: '{value}'. "
+                "Write the clinic's real answer in its place."
+            )
+        elif name in ("site_url", "repo_url") and (
+            _example_host(value) or EXAMPLE_WORD.search(urlsplit(value).path.replace("-", " "))
+        ):
+            kind = "web address" if name == "site_url" else "repository"
+            messages.append(
+                f"{where} is the example address {value}; set the clinic's real {kind} "
+                f"({'where patients will find the site' if name == 'site_url' else 'or remove repo_url and edit_uri'})."
+            )
+        elif is_clinic and EXAMPLE_PHONE.search(value):
+            messages.append(f"{where} is the example number {value}; set the clinic's real number.")
+        elif is_clinic and "@" in value and _example_host(value):
+            messages.append(
+                f"{where} is the example address {value}; set the clinic's real e-mail address."
+            )
+        elif is_clinic and "://" in value and _example_host(value):
+            messages.append(f"{where} is the example address {value}; set the clinic's real link.")
+        elif (is_clinic or name in ("site_author", "copyright")) and EXAMPLE_WORD.search(value):
+            messages.append(f"{where} is the example value '{value}'; set the clinic's real one.")
+    return messages
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    path = Path(args[0] if args else "mkdocs.yml")
+    messages = example_settings(path.read_text(encoding="utf-8"), path.name)
+    if messages:
+        print(
+            f"Not publishing: {len(messages)} setting(s) in {path.name} still hold example values"
+            " or placeholders.",
+            file=sys.stderr,
+        )
+        for message in messages:
+            print(f"  {message}", file=sys.stderr)
+        print(
+            "Previews and ./run build still work; ./run deploy runs once these are real.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{path.name}: the clinic's details are real values; ready to publish.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
