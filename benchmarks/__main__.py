@@ -1,4 +1,4 @@
-"""./run benchmark [weight|lighthouse|scale|preview|claims ...] [options]: print the tables.
+"""./run benchmark [weight|lighthouse|build|preview|claims ...] [options]: print the tables.
 
 Without parts, runs all five. The tables are also written to reports/benchmark.md.
 """
@@ -12,9 +12,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.checks.site import ROOT, build, copy_project
+from devtools.site import ROOT, build, copy_project
 
-PARTS = ["weight", "lighthouse", "scale", "preview", "claims"]
+PARTS = ["weight", "lighthouse", "build", "preview", "claims"]
 
 
 def machine() -> str:
@@ -39,8 +39,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument(
-        "--sizes", default="10,100,1000", help="synthetic site sizes for 'scale' and 'preview'"
+        "--sizes", default="0,300", help="site sizes for 'build' in pages (0: the real site)"
     )
+    parser.add_argument("--saves", type=int, default=10, help="saves timed by 'preview'")
     parser.add_argument("--pages", default="", help="only these page paths, e.g. 'cost/,faq/'")
     parser.add_argument("--serve-args", default="", help="extra `mkdocs serve` options to try")
     parser.add_argument("--out", default=str(ROOT / "reports" / "benchmark.md"))
@@ -69,7 +70,7 @@ def main(argv: list[str]) -> int:
         work = Path(tmp)
         if {"weight", "lighthouse"} & set(args.parts):
             from benchmarks import lighthouse, weight
-            from tests.checks.nginx import serve_built_site
+            from devtools.nginx import serve_built_site
 
             real = build(ROOT, work / "real-site", strict=False)
             if real.returncode != 0:
@@ -95,33 +96,24 @@ def main(argv: list[str]) -> int:
                     out += [*lighthouse.table(scores), ""]
                     if len(scored) < len(paths):
                         out += ["404.html: not scored (Lighthouse refuses status 404).", ""]
-        if "scale" in args.parts:
-            from benchmarks import scale
+        if "build" in args.parts:
+            from benchmarks import build as build_time
 
-            results = scale.measure(sizes, work, runs=args.runs, log=log)
-            out += ["## Build cost by size (synthetic pages; plain = Material, no extras)", ""]
-            out += [*scale.table(results), ""]
+            rows = build_time.measure(work, sizes, runs=args.runs, log=log)
+            out += [f"## Build time (`./run build`), median of {args.runs}", ""]
+            out += [*build_time.table(rows), ""]
         if "preview" in args.parts:
             from benchmarks import preview
-            from benchmarks.sitegen import generate
 
-            extra = args.serve_args.split()
-            results = [
-                preview.measure(
-                    copy_project(work / "real-project"), "real site", extra=extra, log=log
-                )
-            ]
-            big = max(sizes)
-            results.append(
-                preview.measure(
-                    generate(work / f"preview-{big}", big).root,
-                    f"synthetic {big}",
-                    extra=extra,
-                    log=log,
-                )
+            result = preview.measure(
+                copy_project(work / "real-project"),
+                "real site",
+                saves=args.saves,
+                extra=args.serve_args.split(),
+                log=log,
             )
             out += ["## Editor preview (`./run preview`): save to served", ""]
-            out += [*preview.table(results), ""]
+            out += [*preview.table([result]), ""]
         if "claims" in args.parts:
             from benchmarks import claims
 

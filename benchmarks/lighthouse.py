@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.report import markdown_table
-from tests.checks.chromium import CHROMIUM_ARGS
-from tests.checks.tools import CHROMIUM
+from devtools.chromium import CHROMIUM_ARGS
+from devtools.programs import CHROMIUM
 
 HERE = Path(__file__).resolve().parent
 CLI = HERE / "node_modules" / ".bin" / "lighthouse"

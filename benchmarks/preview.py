@@ -17,9 +17,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from devtools.ports import free_port, stop, wait_until_listening
+from devtools.site import ROOT, build_env
 from sitecheck.drivers.cli import source_map
-from tests.checks.ports import free_port, stop, wait_until_listening
-from tests.checks.site import ROOT, build_env
 
 POLL = 0.02  # seconds between polls: fine-grained next to the watcher's own 0.5 s polling
 

@@ -1,6 +1,6 @@
 """Page weight of a first visit: every request a page makes in Chromium, as transferred (gzip).
 
-The pages are served by nginx with the shipped server block (`tests.checks.nginx`), so the
+The pages are served by nginx with the shipped server block (`devtools.nginx`), so the
 compression measured is the one patients receive.
 """
 
@@ -57,7 +57,7 @@ def is_search_index(request) -> bool:
 
 
 def measure_page(browser, base_url: str, path: str) -> Weight:
-    from tests.checks.chromium import new_context
+    from devtools.chromium import new_context
 
     context = new_context(
         browser,
@@ -107,7 +107,7 @@ def measure_page(browser, base_url: str, path: str) -> Weight:
 def measure(base_url: str, paths: list[str], log=print) -> list[Weight]:
     from playwright.sync_api import sync_playwright
 
-    from tests.checks.chromium import launch
+    from devtools.chromium import launch
 
     results = []
     with sync_playwright() as playwright:

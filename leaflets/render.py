@@ -9,7 +9,6 @@ a bookmark per heading; its text can be selected and searched.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Route, sync_playwright
 
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+from devtools.programs import CHROMIUM
+
 ASSEMBLE = Path(__file__).with_name("assemble.js").read_text(encoding="utf-8")
 # Chromium draws the footer outside the page's CSS, so it needs its own inline styles.
 FOOTER = (
@@ -57,7 +57,9 @@ def render(site: Path, site_url: str, jobs: Iterable[Job], paper: str, suffix: s
             route.fulfill(path=str(file))
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM.path() or "chromium", args=["--no-sandbox"]
+        )
         try:
             context = browser.new_context(service_workers="block")
             context.route("**/*", answer)

@@ -28,8 +28,8 @@ from sitecheck.core.page_tree import (
     text_blocks,
     theme_foot,
 )
-from sitecheck.outputs.stylesheet import StylesheetError
-from sitecheck.outputs.stylesheet import plan as joined_stylesheet
+from sitecheck.core.stylesheet import StylesheetError
+from sitecheck.core.stylesheet import plan as joined_stylesheet
 from sitecheck.rules.claims import rendered as claims_rendered
 from sitecheck.rules.claims.check import Allowed, check_claims, load_rules
 from sitecheck.rules.claims.concepts import RULES_FILE

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.checks.site import ROOT, Build, build, copy_project
+from devtools.site import ROOT, Build, build, copy_project
 
 
 @pytest.fixture(autouse=True)
@@ -86,7 +86,7 @@ def page(title: str, body: str) -> str:
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """The real built site over HTTP on 127.0.0.1."""
-    from tests.checks.serve import serve
+    from devtools.serve import serve
 
     with serve(built_site.site) as base_url:
         yield base_url
@@ -97,8 +97,8 @@ def browser():
     """Headless Debian Chromium. In CI a missing browser fails the test; locally it skips."""
     from playwright.sync_api import sync_playwright
 
-    from tests.checks.chromium import launch
-    from tests.checks.tools import CHROMIUM
+    from devtools.chromium import launch
+    from devtools.programs import CHROMIUM
 
     CHROMIUM.require()
     with sync_playwright() as playwright:
@@ -109,7 +109,7 @@ def browser():
 
 @pytest.fixture
 def browser_page(browser):
-    from tests.checks.chromium import new_context
+    from devtools.chromium import new_context
 
     context = new_context(browser)
     page = context.new_page()

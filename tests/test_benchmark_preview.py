@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from benchmarks import preview
 from benchmarks.sitegen import generate
-from tests.checks.site import ROOT
+from devtools.site import ROOT
 
 
 def test_preview_uses_the_options_of_run_preview():

@@ -10,7 +10,7 @@ import zlib
 import pytest
 
 from benchmarks import weight
-from tests.checks.nginx import require_nginx, serve_built_site
+from devtools.nginx import require_nginx, serve_built_site
 from tests.conftest import page
 
 pytestmark = pytest.mark.browser

@@ -2,8 +2,8 @@
 
 import pytest
 
+from devtools.serve import serve
 from tests.checks.browser_404 import broken_links_on, search_from_404
-from tests.checks.serve import serve
 from tests.conftest import ProjectCopy
 
 pytestmark = pytest.mark.browser

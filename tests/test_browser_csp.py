@@ -2,10 +2,10 @@
 
 import pytest
 
+from devtools.serve import serve
 from tests.checks.browser_audit import MISSING_ADDRESS
 from tests.checks.csp_watch import open_with_csp
 from tests.checks.security_headers import site_policy
-from tests.checks.serve import serve
 from tests.conftest import ProjectCopy, page
 
 pytestmark = pytest.mark.browser

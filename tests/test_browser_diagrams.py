@@ -5,6 +5,7 @@ each diagram go to reports/screenshots/diagram-NAME-SCHEME.png for a person to l
 
 import pytest
 
+from devtools.site import ROOT
 from tests.checks.browser_audit import AXE_TAGS, PHONE, Visitor, axe_problems, page_url
 from tests.checks.browser_diagrams import (
     after_next_frames,
@@ -14,7 +15,6 @@ from tests.checks.browser_diagrams import (
 )
 from tests.checks.diagrams import PLACEMENTS
 from tests.checks.problems import assert_none, at
-from tests.checks.site import ROOT
 
 pytestmark = pytest.mark.browser
 

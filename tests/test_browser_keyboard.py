@@ -2,9 +2,9 @@
 
 import pytest
 
+from devtools.chromium import new_context
+from devtools.serve import serve
 from tests.checks.browser_keyboard import focus_problems, search_results, skip_link_problems
-from tests.checks.chromium import new_context
-from tests.checks.serve import serve
 from tests.conftest import ProjectCopy
 
 pytestmark = pytest.mark.browser

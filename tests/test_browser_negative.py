@@ -6,6 +6,7 @@ faults reports every one of them.
 
 import pytest
 
+from devtools.serve import serve
 from tests.checks.browser_audit import (
     audit_site,
     axe_problems,
@@ -14,7 +15,6 @@ from tests.checks.browser_audit import (
     request_problems,
 )
 from tests.checks.problems import report
-from tests.checks.serve import serve
 from tests.conftest import ProjectCopy
 
 pytestmark = pytest.mark.browser

@@ -6,9 +6,9 @@ a page, not a blank or error screen.
 
 import pytest
 
+from devtools.chromium import new_context
+from devtools.site import ROOT
 from tests.checks.browser_audit import DESKTOP, PHONE
-from tests.checks.chromium import new_context
-from tests.checks.site import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -8,6 +8,7 @@ page with that problem at once.
 
 import pytest
 
+from devtools.site import ROOT
 from tests.checks.browser_audit import (
     AXE_TAGS,
     audit_site,
@@ -18,7 +19,6 @@ from tests.checks.browser_audit import (
     summary,
 )
 from tests.checks.problems import assert_none
-from tests.checks.site import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -23,7 +23,7 @@ def test_missing_browser_fails_in_ci():
     import subprocess
     import sys
 
-    from tests.checks.site import ROOT
+    from devtools.site import ROOT
 
     env = {"CI": "true", "CHROMIUM": "", "PATH": "/nonexistent", "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(

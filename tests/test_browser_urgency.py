@@ -2,8 +2,8 @@
 
 import pytest
 
+from devtools.serve import serve
 from tests.checks.problems import assert_none, report
-from tests.checks.serve import serve
 from tests.checks.urgency import LEVELS, card_problems, measure
 
 pytestmark = pytest.mark.browser

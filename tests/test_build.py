@@ -51,8 +51,8 @@ def test_mistyped_clinic_fact_stops_the_build(project):
 
 def test_mkdocs_yml_has_no_key_written_twice():
     """YAML keeps only the last of two equal keys: a second extra_css: would drop stylesheets."""
+    from devtools.site import ROOT
     from sitecheck.core.yaml_keys import duplicate_keys
-    from tests.checks.site import ROOT
 
     assert duplicate_keys((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) == []
 

@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 
+from devtools.site import ROOT
 from sitecheck.core.page_tree import main_content, parse, text_of
 from sitecheck.rules.source.citations import (
     SourcesError,
@@ -13,7 +14,6 @@ from sitecheck.rules.source.citations import (
     load_sources,
     pairs,
 )
-from tests.checks.site import ROOT
 from tests.conftest import page
 
 SOURCES = ROOT / "docs" / "snippets" / "sources.yml"

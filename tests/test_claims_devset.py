@@ -6,9 +6,9 @@ before the matcher and is never tuned on, so its score estimates unseen wording.
 
 import pytest
 
+from devtools.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, load_set, score, total
+from devtools.site import ROOT
 from sitecheck.rules.claims.check import RulesError, find_claims, load_rules
-from tests.checks.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, load_set, score, total
-from tests.checks.site import ROOT
 
 RULES = ROOT / "sitecheck" / "claims_rules.yml"
 

@@ -1,5 +1,6 @@
 """Clinic facts are defined once: change the price or phone in mkdocs.yml and every page follows."""
 
+from devtools.site import ROOT
 from tests.checks.clinic_facts import (
     change_facts,
     clinic_facts,
@@ -8,7 +9,6 @@ from tests.checks.clinic_facts import (
     stale_facts,
 )
 from tests.checks.problems import assert_none, report
-from tests.checks.site import ROOT
 from tests.conftest import page
 
 NEW_PRICE = 1875

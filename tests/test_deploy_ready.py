@@ -8,8 +8,8 @@ import re
 import shutil
 import subprocess
 
+from devtools.site import ROOT
 from sitecheck.rules.facts.deploy_gate import example_settings
-from tests.checks.site import ROOT
 
 REAL = {
     "site_author: Example Hair Clinic": "site_author: Riverside Hair Clinic",

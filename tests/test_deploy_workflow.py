@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.checks.site import ROOT
+from devtools.site import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
 ZIZMOR = Path(sys.executable).with_name("zizmor")

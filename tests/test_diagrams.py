@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from devtools.site import ROOT
 from macros import diagrams as macro
 from sitecheck.core.config import load_config
 from sitecheck.core.page_tree import text_of
 from tests.checks.diagrams import FIX, PLACEMENTS, figures, optimised, svg_files
-from tests.checks.site import ROOT
 
 CLINIC = load_config(ROOT)["extra"]["clinic"]
 MAX_BYTES = 15 * 1024

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.site import ROOT
 from sitecheck.rules.project import preflight
 from tests.checks import mistakes
-from tests.checks.site import ROOT
 
 CATALOGUE = mistakes.load()
 

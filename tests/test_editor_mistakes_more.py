@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.site import ROOT
 from sitecheck.rules.page.leftovers import empty_boxes
 from tests.checks import mistakes
-from tests.checks.site import ROOT
 
 COST = (ROOT / "docs" / "cost.md").read_text(encoding="utf-8")
 WHAT_WE_WILL_NOT_DO = "## What we will not do\n"

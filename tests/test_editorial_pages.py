@@ -5,12 +5,12 @@ import re
 import subprocess
 import sys
 
+from devtools.site import ROOT
 from sitecheck.core.page_tree import parse, text_of
 from sitecheck.outputs.preview_box import BOX_ID
 from sitecheck.rules.source.review_dates import pages
 from tests.checks.editorial import allowed_claims, allowed_report, editorial_problems
 from tests.checks.problems import assert_none
-from tests.checks.site import ROOT
 from tests.conftest import page
 
 TEMPLATE = ROOT / "templates" / "new-page.md"

@@ -8,9 +8,9 @@ import urllib.request
 
 import pytest
 
+from devtools.ports import free_port, poll, stop
+from devtools.site import build_env
 from sitecheck.outputs.preview_box import BOX_ID
-from tests.checks.ports import free_port, poll, stop
-from tests.checks.site import build_env
 from tests.conftest import page
 
 CLAIM = "Our treatment is completely\nsafe and the results are permanent."

@@ -10,8 +10,8 @@ import json
 import os
 import subprocess
 
+from devtools.site import ROOT, build_env
 from sitecheck.outputs.preview_box import BOX_ID
-from tests.checks.site import ROOT, build_env
 from tests.conftest import page
 from tests.test_editorial_preview import mkdocs_serve, wait_until
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.chromium import new_context
-from tests.checks.serve import serve
+from devtools.chromium import new_context
+from devtools.serve import serve
 
 pytestmark = pytest.mark.browser
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from devtools.site import build_env
 from sitecheck.core.finding import NOTICE, Finding
 from sitecheck.outputs import github
 from sitecheck.outputs.report import read_json
 from tests.checks import mistakes
-from tests.checks.site import build_env
 from tests.conftest import page
 
 CATALOGUE = {m.id: m for m in mistakes.load()}

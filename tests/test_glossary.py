@@ -3,10 +3,10 @@ on the glossary page."""
 
 import re
 
+from devtools.site import ROOT
 from sitecheck.core.page_tree import parse, text_of
 from sitecheck.rules.page.glossary import SNIPPET, definitions, read_terms
 from tests.checks.problems import assert_none, report
-from tests.checks.site import ROOT
 from tests.conftest import page
 
 # The words the issue asks the glossary to explain, in the form the pages use.

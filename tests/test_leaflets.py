@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from devtools.site import ROOT
 from leaflets.markers import link_leaflets, size_text
 from leaflets.settings import SettingsError, read_settings
 from sitecheck.core.page_tree import parse_html, text_of
-from tests.checks.site import ROOT
 
 LEAFLET_LINK = re.compile(
     r'<a href="([^"]+\.pdf)" type="application/pdf">Download this page as a printable leaflet '

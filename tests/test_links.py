@@ -2,10 +2,10 @@
 
 import os
 
+from devtools.site import ROOT
 from sitecheck.rules.site.links import external_links
 from tests.checks.links import external_report, fetch_status
 from tests.checks.problems import assert_none, report
-from tests.checks.site import ROOT
 from tests.conftest import page
 
 ONLINE = os.environ.get("CHECK_EXTERNAL_LINKS") == "1"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.nginx import BROWSER_ORIGIN, browser_context, prepare, require_nginx, run_nginx
 from sitecheck.outputs.headers import deploy_dir
 from tests.checks.csp_watch import CspWatcher
 from tests.checks.inline_scripts import inline_script_problems
-from tests.checks.nginx import BROWSER_ORIGIN, browser_context, prepare, require_nginx, run_nginx
 from tests.checks.problems import report
 from tests.checks.security_headers import header_problems
 from tests.conftest import page

@@ -9,8 +9,8 @@ import socket
 
 import pytest
 
+from devtools.nginx import require_nginx, run_nginx
 from sitecheck.outputs.headers import deploy_dir
-from tests.checks.nginx import require_nginx, run_nginx
 from tests.checks.security_headers import header_problems
 
 

@@ -10,17 +10,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitecheck.outputs.headers import deploy_dir
-from tests.checks.chromium import wait_for_path
-from tests.checks.csp_watch import CspWatcher
-from tests.checks.inline_scripts import inline_script_problems
-from tests.checks.nginx import (
+from devtools.chromium import wait_for_path
+from devtools.nginx import (
     BROWSER_ORIGIN,
     browser_context,
     prepare,
     require_nginx,
     run_nginx,
 )
+from sitecheck.outputs.headers import deploy_dir
+from tests.checks.csp_watch import CspWatcher
+from tests.checks.inline_scripts import inline_script_problems
 from tests.checks.problems import assert_none, at
 from tests.checks.security_headers import header_problems
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from devtools.site import ROOT
 from preview.errorpage import ERROR_ID
 from tests.checks import mistakes
 from tests.checks.preview import preview
-from tests.checks.site import ROOT
 
 CATALOGUE = mistakes.load()
 

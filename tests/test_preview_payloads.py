@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from devtools.site import ROOT
 from preview import policy
 from sitecheck.outputs.preview_box import BOX_ID
 from sitecheck.rules.page.csp_inline import csp_hash
@@ -19,7 +20,6 @@ from sitecheck.rules.page.raw_html import THEME_FOOT, without_refused
 from sitecheck.rules.page.theme_scripts import ThemeScripts
 from tests.checks.payloads import SCRIPTED, plant
 from tests.checks.preview import preview
-from tests.checks.site import ROOT
 from tests.conftest import ProjectCopy, page
 
 # Pages that load from another website (here a real one on another port, which counts what it is
@@ -102,7 +102,7 @@ def planted_preview(tmp_path_factory):
 
 @pytest.mark.browser
 def test_payload_pages_show_their_box_and_run_and_load_nothing(planted_preview, browser):
-    from tests.checks.chromium import new_context
+    from devtools.chromium import new_context
 
     _, running, elsewhere = planted_preview
     context = new_context(browser)
@@ -133,7 +133,7 @@ def test_payload_pages_show_their_box_and_run_and_load_nothing(planted_preview, 
 @pytest.mark.browser
 def test_the_policy_leaves_the_preview_working(planted_preview, browser):
     """Material starts, and a saved change reloads the open page by itself (MkDocs' script)."""
-    from tests.checks.chromium import new_context
+    from devtools.chromium import new_context
 
     project, running, _ = planted_preview
     context = new_context(browser)

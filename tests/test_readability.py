@@ -1,8 +1,8 @@
 """Every page reads at Flesch-Kincaid grade 9 or below, measured on its rendered main text."""
 
+from devtools.site import Build
 from sitecheck.rules.page.readability import MIN_WORDS, Reading, grade_report
 from tests.checks.problems import assert_none, report
-from tests.checks.site import Build
 from tests.conftest import page
 
 HARD = (

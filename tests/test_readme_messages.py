@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pymdownx.snippets
 
+from devtools.site import ROOT
 from sitecheck.rules.project import preflight
 from tests.checks import mistakes
-from tests.checks.site import ROOT
 
 README = ROOT / "README.md"
 # The engine's and the preview's messages as written in their code; MkDocs' snippet extension

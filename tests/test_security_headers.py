@@ -9,10 +9,10 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
+from devtools.site import ROOT
 from sitecheck.outputs.headers import deploy_dir, load_source, security_headers
 from tests.checks.problems import assert_none, report
 from tests.checks.security_headers import csp_directives, header_problems, read_headers_file
-from tests.checks.site import ROOT
 
 
 def test_source_demands_every_required_header():
@@ -96,7 +96,7 @@ def test_headers_command_without_a_built_site_says_so(tmp_path):
 
 def run_headers_command(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "sitecheck.outputs.headers", *args],
+        [sys.executable, "-m", "sitecheck", "headers", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

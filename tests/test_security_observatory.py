@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from devtools.nginx import require_nginx
 from sitecheck.outputs.headers import deploy_dir
-from tests.checks.nginx import require_nginx
 from tests.checks.observatory import observatory, tls_nginx
 
 

@@ -87,7 +87,7 @@ def test_smuggled_scripts_are_not_hashed_into_the_policy(planted, built_site):
 
 @pytest.mark.browser
 def test_no_payload_runs_in_chromium_through_nginx(planted, browser, tmp_path):
-    from tests.checks.nginx import BROWSER_ORIGIN, browser_context, require_nginx, run_nginx
+    from devtools.nginx import BROWSER_ORIGIN, browser_context, require_nginx, run_nginx
 
     require_nginx()
     _, build = planted
@@ -105,7 +105,7 @@ def test_no_payload_runs_on_a_host_without_headers_with_the_meta_policy(
     tmp_path_factory, browser, monkeypatch
 ):
     """GitHub Pages sends no headers: SITECHECK_META_CSP=1 puts the policy in every page."""
-    from tests.checks.serve import serve
+    from devtools.serve import serve
 
     project = ProjectCopy(tmp_path_factory.mktemp("pages") / "project")
     plant(project)

@@ -72,8 +72,8 @@ def test_strict_build_stops_and_editorial_reports_the_same(planted):
 
 
 def test_real_docs_folder_has_nothing_refused():
+    from devtools.site import ROOT
     from sitecheck.core.config import load_config
-    from tests.checks.site import ROOT
 
     # Only git's empty placeholder for the pictures folder is left out, without a finding.
     assert check_docs(ROOT / "docs", load_config(ROOT)["extra"]) == ([], {"images/.gitkeep"})

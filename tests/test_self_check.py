@@ -4,8 +4,9 @@ import contextlib
 
 import pytest
 
+from devtools.chromium import new_context
+from devtools.serve import serve
 from sitecheck.core.config import load_config
-from tests.checks.chromium import new_context
 from tests.checks.problems import assert_none, report
 from tests.checks.self_check import (
     BOX,
@@ -17,7 +18,6 @@ from tests.checks.self_check import (
     check_keyboard_only,
     check_sends_and_stores_nothing,
 )
-from tests.checks.serve import serve
 from tests.conftest import ProjectCopy
 
 pytestmark = pytest.mark.browser
@@ -76,7 +76,7 @@ def test_self_check_works_after_instant_navigation(instant_site, browser_page):
 def test_arrival_wait_ignores_the_address_part(site_server, browser_page):
     """The failure on a busy machine: navigation.tracking had carried the home page's #part to
     the eligibility page's address, and a wait for the whole address never matched."""
-    from tests.checks.chromium import wait_for_path
+    from devtools.chromium import wait_for_path
 
     browser_page.goto(site_server + PAGE + "#key-facts-at-a-glance")
     wait_for_path(browser_page, PAGE)  # the path matches, whatever follows '#'

@@ -109,7 +109,7 @@ def test_a_style_block_in_a_page_is_refused_with_its_line_and_never_hashed(proje
 def test_theme_css_closes_every_block():
     """A block left open swallows every rule after it: the browser ignores them without a word
     (a merge once dropped the urgency cards' colours this way)."""
-    from tests.checks.site import ROOT
+    from devtools.site import ROOT
 
     text = (ROOT / "overrides/assets/stylesheets/theme.css").read_text(encoding="utf-8")
     code = re.sub(r"/\*.*?\*/", "", text, flags=re.S)

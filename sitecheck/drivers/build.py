@@ -17,6 +17,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from sitecheck.outputs import report
 from sitecheck.rules.project import preflight
 
 LOG = Path("reports") / "build.log"
@@ -63,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         print(unforeseen(f"{type(err).__name__}: {err}"), file=sys.stderr)
         return 1
     if problems:
-        print(preflight.stop_message(problems, project), file=sys.stderr)
+        report.write_json(problems, project)  # and GitHub's annotations: every surface
+        print(preflight.stop_message(problems), file=sys.stderr)
         return 1
     with log.open("w", encoding="utf-8") as record:
         proc = subprocess.Popen(

@@ -1,4 +1,4 @@
-"""`./run editorial [SITE]`: every rule, without MkDocs' hook.
+"""`./run editorial [SITE]`: every rule, without MkDocs' hook; `./run headers [SITE]`.
 
 Without SITE, the source rules run on docs/ (no build needed). With SITE, a folder built by
 anything (MkDocs, or Zensical, which ignores hooks), the page and site rules run on its HTML too,
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sitecheck.core.config import load_config
 from sitecheck.engine import Engine, Page
-from sitecheck.outputs import report
+from sitecheck.outputs import headers, report
 from sitecheck.rules.claims.check import RulesError
 from sitecheck.rules.project.published_files import check_docs, is_refused
 from sitecheck.rules.source.review_dates import pages as doc_pages
@@ -84,3 +84,26 @@ def main(argv: list[str] | None = None) -> int:
     print(report.allowed_report(results.allowed) + "(also written to reports/claims-allowed.txt)")
     print(report.summary(results.findings) + " (reports/editorial.json)")
     return 1 if results.errors() else 0
+
+
+def headers_main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="./run headers", description="Write _headers and _nginx.conf beside a built site."
+    )
+    parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    parser.add_argument("--source", type=Path, default=headers.SOURCE)
+    parser.add_argument("--server-name", default="_")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"error: {args.site}/index.html not found: build the site first.", file=sys.stderr)
+        return 1
+    engine = load_built_site(Path.cwd(), args.site)
+    outputs = engine.context.outputs
+    scripts, styles = headers.write_deploy_files(
+        args.site, engine.inline, outputs, args.source, server_name=args.server_name
+    )
+    print(
+        f"Wrote {headers.deploy_dir(args.site) / headers.HEADERS_FILE} and {headers.deploy_dir(args.site) / headers.NGINX_FILE} "
+        f"({scripts} script hashes, {styles} style-attribute hashes)."
+    )
+    return 0

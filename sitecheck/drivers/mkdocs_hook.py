@@ -25,6 +25,7 @@ if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.p
 
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 
+from sitecheck.core import stylesheet  # noqa: E402
 from sitecheck.core.finding import NOTICE  # noqa: E402
 from sitecheck.engine import Engine, Page  # noqa: E402
 from sitecheck.outputs import (  # noqa: E402
@@ -32,7 +33,6 @@ from sitecheck.outputs import (  # noqa: E402
     material_html_fix,
     preview_box,
     report,
-    stylesheet,
 )
 from sitecheck.rules.claims.concepts import RULES_FILE, RulesError  # noqa: E402
 from sitecheck.rules.page.theme_scripts import ThemeScripts  # noqa: E402
@@ -63,7 +63,8 @@ def on_config(config):
     # `./run build` checked the project before MkDocs read it; `mkdocs build` or `serve` by
     # hand have not, so the check runs here, before any page is rendered.
     if not preflight.checked_before(project) and (problems := preflight.check_project(project)):
-        raise PluginError(preflight.stop_message(problems, project))
+        report.write_json(problems, project)  # every surface has the same list
+        raise PluginError(preflight.stop_message(problems))
     # Only what the rules read.
     settings = {
         "site_url": config.site_url,
@@ -72,7 +73,7 @@ def on_config(config):
     }
     engine = checks(Engine, project, settings)
     state.update(engine=engine, outputs=set(), sources={}, project=project)
-    # One stylesheet, Material's two and ours, written into each page's <head> (stylesheet/):
+    # One stylesheet, Material's two and ours, written into each page's <head> (core/stylesheet.py):
     # the first screen is drawn without waiting for a request.
     dirs = [Path(d) for d in config.theme.dirs]
     try:

@@ -12,9 +12,7 @@ The inline scripts and style attributes come from the engine's one parse of each
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from pathlib import Path
 
 import yaml
@@ -235,30 +233,3 @@ def with_meta_policy(html: str, page_inline, allow, sheet: str) -> str:
     policy = meta_policy(load_source(), hashes, style_hashes, sheets)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return re.sub(r"<head>", lambda m: m.group(0) + tag, html, count=1)
-
-
-def main(argv: list[str] | None = None) -> int:
-    from sitecheck.drivers.cli import load_built_site
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
-    parser.add_argument("--source", type=Path, default=SOURCE)
-    parser.add_argument("--server-name", default="_")
-    args = parser.parse_args(argv)
-    if not (args.site / "index.html").is_file():
-        print(f"error: {args.site}/index.html not found: build the site first.", file=sys.stderr)
-        return 1
-    engine = load_built_site(Path.cwd(), args.site)
-    outputs = engine.context.outputs
-    scripts, styles = write_deploy_files(
-        args.site, engine.inline, outputs, args.source, server_name=args.server_name
-    )
-    print(
-        f"Wrote {deploy_dir(args.site) / HEADERS_FILE} and {deploy_dir(args.site) / NGINX_FILE} "
-        f"({scripts} script hashes, {styles} style-attribute hashes)."
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 
+from devtools.chromium import new_context
 from sitecheck.core.finding import Finding
-from tests.checks.chromium import new_context
 from tests.checks.problems import at
 
 # WCAG 2.2 AA as axe-core tags it. wcag22aa includes `target-size` (tap targets of 24x24 px).

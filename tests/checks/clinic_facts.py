@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from devtools.site import Build
 from sitecheck.core.config import load_config
 from sitecheck.core.finding import Finding
 from sitecheck.core.page_tree import parse, visible_text_blocks
 from sitecheck.rules.facts.hand_typed import fact_pattern
 from tests.checks.problems import at
-from tests.checks.site import Build
 
 
 def clinic_facts(project: Path) -> dict:

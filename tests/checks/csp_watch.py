@@ -6,7 +6,7 @@ served by the plain test server with the policy added by `open_with_csp`.
 
 from __future__ import annotations
 
-from tests.checks.chromium import new_context
+from devtools.chromium import new_context
 
 # Runs before any page script (Playwright init scripts are exempt from the page's CSP).
 LISTENER = """

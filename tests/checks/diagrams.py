@@ -16,7 +16,7 @@ import sys
 import lxml.html
 from scour import scour
 
-from tests.checks.site import ROOT
+from devtools.site import ROOT
 
 FOLDER = ROOT / "macros" / "diagrams"
 FIX = ".venv/bin/python -m tests.checks.diagrams"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.checks.site import ROOT, build_env
+from devtools.site import ROOT, build_env
 
 CATALOGUE = ROOT / "tests" / "data" / "editor_mistakes.yml"
 

@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from devtools.site import ROOT, Build
 from sitecheck.core.finding import Finding
 from tests.checks.problems import at
-from tests.checks.site import ROOT, Build
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -16,8 +16,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.checks.nginx import free_port, prepare
-from tests.checks.site import ROOT
+from devtools.nginx import free_port, prepare
+from devtools.site import ROOT
 
 SCRIPT = Path(__file__).with_name("observatory.mjs")
 HOST = "localhost"

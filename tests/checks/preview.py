@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.checks.site import build_env
+from devtools.site import build_env
 
 
 def free_port() -> int:

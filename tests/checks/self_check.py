@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from devtools.chromium import BARRIER, request_barrier, wait_for_path
 from sitecheck.core.finding import Finding
-from tests.checks.chromium import BARRIER, request_barrier, wait_for_path
 from tests.checks.problems import at
 
 SCRIPT = "docs/javascripts/self-check.js"

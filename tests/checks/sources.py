@@ -10,11 +10,11 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from devtools.site import ROOT, Build
 from sitecheck.core.finding import Finding
 from sitecheck.core.page_tree import main_content, parse, text_of
 from tests.checks.pages import source_line
 from tests.checks.problems import at
-from tests.checks.site import ROOT, Build
 
 SOURCES_PAGE = "docs/sources.md"
 SOURCES_DATA = "docs/snippets/sources.yml"  # the page is built from it ({{ sources_list() }})

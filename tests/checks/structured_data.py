@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from devtools.site import Build
 from sitecheck.core.finding import Finding
 from sitecheck.core.page_tree import parse
 from tests.checks.problems import at
-from tests.checks.site import Build
 
 REQUIRED = ("name", "description", "url", "inLanguage", "lastReviewed", "reviewedBy")
 

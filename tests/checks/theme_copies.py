@@ -15,9 +15,9 @@ import difflib
 import re
 from pathlib import Path
 
+from devtools.site import ROOT
 from sitecheck.core.finding import Finding
 from tests.checks.problems import at
-from tests.checks.site import ROOT
 
 OVERRIDES = ROOT / "overrides"
 DECLARED = "Copied from Material for MkDocs"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from devtools.site import Build
 from sitecheck.core.finding import Finding
 from sitecheck.core.page_tree import parse
 from tests.checks.problems import at
-from tests.checks.site import Build
 
 
 def edit_link_problems(build: Build) -> list[Finding]:

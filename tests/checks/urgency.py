@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from devtools.chromium import new_context
 from sitecheck.core.finding import Finding
-from tests.checks.chromium import new_context
 from tests.checks.problems import at
 
 LEVELS = ("soon", "urgent", "emergency")

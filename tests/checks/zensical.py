@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.checks.site import Build, run_in
+from devtools.site import Build, run_in
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 # What a static host may publish: pages, styles, scripts, data the pages fetch, images, and the

@@ -619,13 +619,8 @@ def check_project(project: Path) -> list[Finding]:
     return sorted(set(found + check_docs(project, config, names)))
 
 
-def stop_message(problems: list[Finding], project: Path | None = None) -> str:
-    """What the editor reads when the site cannot be built at all; also fills
-    reports/editorial.json (and GitHub's annotations), so every surface has the same list."""
-    if project is not None:
-        from sitecheck.outputs.report import write_json
-
-        write_json(problems, project)
+def stop_message(problems: list[Finding]) -> str:
+    """What the editor reads when the site cannot be built at all."""
     lines = "\n".join(f"  {f}" for f in problems)
     count = len(problems)
     return f"The site cannot be built until {'this is' if count == 1 else f'these {count} are'} fixed:\n{lines}"

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from devtools.ports import free_port, stop, wait_until_listening
+from devtools.programs import NGINX
 from sitecheck.outputs.headers import deploy_dir
-from tests.checks.ports import free_port, stop, wait_until_listening
-from tests.checks.tools import NGINX
 
 MAIN_CONF = """\
 # Test wrapper around the generated server block: everything under a temporary prefix,
@@ -144,6 +144,6 @@ BROWSER_ORIGIN = "http://patients.test/"
 
 
 def browser_context(browser, server: Nginx, **options):
-    from tests.checks.chromium import new_context
+    from devtools.chromium import new_context
 
     return new_context(browser, proxy={"server": f"http://127.0.0.1:{server.port}"}, **options)

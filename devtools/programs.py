@@ -54,7 +54,7 @@ NGINX = Program("nginx", "NGINX", ("/usr/sbin/nginx", "nginx"), "nginx", "the re
 
 PROGRAMS = {"chromium": CHROMIUM, "nginx": NGINX}
 
-if __name__ == "__main__":  # ./run asks here too: `python -m tests.checks.tools nginx`
+if __name__ == "__main__":  # ./run asks here too: `python -m devtools.programs nginx`
     import sys
 
     print(PROGRAMS[sys.argv[1]].path() or "")

@@ -15,7 +15,7 @@ from sitecheck.core.finding import Finding
 from sitecheck.drivers.cli import load_built_site, source_map
 from sitecheck.outputs.report import read_json
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 # What a copy of the project needs to build: content, configuration, theme, macro module,
 # sitecheck/ (the check engine and its MkDocs hook), preview/ (./run preview) and leaflets/
 # (the PDFs ./run deploy makes).
@@ -27,6 +27,7 @@ PROJECT_PARTS = (
     "sitecheck",
     "preview",
     "leaflets",
+    "devtools",
 )
 
 

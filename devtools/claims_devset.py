@@ -12,7 +12,7 @@ import yaml
 
 from sitecheck.rules.claims.check import find_claims
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "claims"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "claims"
 TUNING, HELD_OUT, HELD_OUT_2 = "dev", "held_out", "held_out_2"
 
 

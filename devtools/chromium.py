@@ -3,7 +3,7 @@ benchmarks). Never downloads a browser."""
 
 from __future__ import annotations
 
-from tests.checks.tools import CHROMIUM
+from devtools.programs import CHROMIUM
 
 # Chromium tries to reach Google's services at start; on a closed network that is noise and delay.
 CHROMIUM_ARGS = [
