@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from devtools.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, Score, load_set, score, total  # noqa: E402
 from sitecheck.rules.claims.check import check_claims, load_rules  # noqa: E402
 
-RULES = ROOT / "sitecheck" / "claims_rules.yml"
+RULES = ROOT / "sitecheck" / "rules" / "claims" / "rules.yml"
 
 
 def pct(x: float) -> str:

@@ -10,7 +10,7 @@ from devtools.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, load_set, score
 from devtools.site import ROOT
 from sitecheck.rules.claims.check import RulesError, find_claims, load_rules
 
-RULES = ROOT / "sitecheck" / "claims_rules.yml"
+RULES = ROOT / "sitecheck" / "rules" / "claims" / "rules.yml"
 
 
 @pytest.fixture(scope="module")

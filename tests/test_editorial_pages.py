@@ -59,7 +59,7 @@ def test_editorial_command_lists_problems_and_markers_and_fails(project):
 def test_strict_build_has_no_preview_box_and_does_not_publish_the_rules(built_site):
     for html in built_site.html_pages():
         assert BOX_ID not in (built_site.site / html).read_text(encoding="utf-8"), html
-    assert not list(built_site.site.rglob("claims_rules.yml"))
+    assert not list(built_site.site.rglob("rules.yml"))
 
 
 def test_edit_this_page_opens_the_repository_editor_for_that_file(built_site):

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         engine = Engine(project, load_config(project))
     except RulesError as err:
-        print(f"sitecheck/{err}", file=sys.stderr)
+        print(str(err), file=sys.stderr)
         return 1
     check_sources(engine, project)
     if args.site:

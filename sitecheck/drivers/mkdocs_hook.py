@@ -55,7 +55,7 @@ def checks(call, *args, **kwargs):
     try:
         return call(*args, **kwargs)
     except RulesError as err:
-        raise PluginError(f"sitecheck/{err}") from None
+        raise PluginError(str(err)) from None
 
 
 def on_config(config):

@@ -19,6 +19,13 @@ except ImportError:  # pragma: no cover - older Python
     import sre_parse as sre  # type: ignore[no-redef]
 
 RULES_FILE = "sitecheck/rules/claims/rules.yml"  # relative to the project
+
+
+def shown(path: Path) -> str:
+    """The file as the compliance reviewer finds it: RULES_FILE for the project's own."""
+    return RULES_FILE if path.as_posix().endswith(RULES_FILE) else path.name
+
+
 # A space in a line matches any run of spaces, line breaks, hyphens or emphasis marks.
 SEPARATOR = r"[\s*_\-\u2013\u2014]"
 GROUP = re.compile(r"\{([A-Z_]+)\}")
@@ -162,7 +169,7 @@ def read_yaml(path: Path) -> dict:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise RulesError(
-            f"{path.name}:{mark.line + 1 if mark else 1}: the claims rules file is not valid YAML "
+            f"{shown(path)}:{mark.line + 1 if mark else 1}: the claims rules file is not valid YAML "
             f"({getattr(err, 'problem', err)}). Fix: keep the layout of the other concepts; put "
             "quotes around a line that starts with a special character ({ [ ' * & %)."
         ) from None
@@ -353,7 +360,7 @@ def prefixes(lower: str) -> set[str]:
 
 def load_rules(path: Path) -> Rules:
     data = read_yaml(path)
-    file = path.name
+    file = shown(path)
     groups = data.get("words") or {}
     words = {str(k): listed(groups, k) for k in groups if k != "__line__"}
     compiler = Compiler(words, file)
