@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import re
 import signal
 import socket
 import subprocess
@@ -28,7 +27,7 @@ from pathlib import Path
 
 from preview import errorpage, policy
 from sitecheck.core.finding import ERROR, Finding
-from sitecheck.outputs.report import read_json
+from sitecheck.outputs.report import JSON_REPORT, read_json, read_state
 from sitecheck.rules.page.theme_scripts import ThemeScripts
 from sitecheck.rules.project import preflight
 
@@ -85,36 +84,20 @@ class State:
             self.cond.wait_for(lambda: self.phase in ("ok", "failed"), timeout=timeout)
 
 
-# MkDocs logs what a hook raises (PluginError) as "ERROR    -  docs/x.md:3: what Fix: how".
-ERROR_LINE = re.compile(r"ERROR\s+-\s+")
-
-
-def diagnose(project: Path, log_tail: list[str]) -> list[Finding]:
-    """Why the build failed: our checks first; else MkDocs' own last words, plainly."""
+def diagnose(project: Path, since: float) -> list[Finding]:
+    """Why the build failed, as data: what the build itself wrote to reports/editorial.json
+    since it started; else our checks of the files (MkDocs met the mistake before the hook
+    could run, e.g. in mkdocs.yml); else one plain sentence."""
+    try:
+        if (project / JSON_REPORT).stat().st_mtime >= since:
+            state, findings = read_state(project)
+            if state == "stopped" and findings:
+                return findings
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
     problems = preflight.check_project(project)
     if problems:
         return problems
-    for line in reversed(log_tail):
-        if "Aborted with" in line or "An error happened" in line:  # MkDocs' own summary lines
-            continue
-        if logged := ERROR_LINE.match(line):  # what the hook raised, as MkDocs logs it
-            message = line[logged.end() :].strip()
-        elif "Error" in line or "Exception" in line:
-            message = line.split(": ", 1)[-1].strip() if ": " in line else line.strip()
-        else:
-            continue
-        parsed = parse_finding(message)
-        if parsed:
-            return [parsed]
-        return [
-            Finding(
-                "the site",
-                0,
-                f"the preview could not build the site ({message}).",
-                f"undo your last change and save; the details are in {LOG}.",
-                "preview",
-            )
-        ]
     return [
         Finding(
             "the site",
@@ -124,15 +107,6 @@ def diagnose(project: Path, log_tail: list[str]) -> list[Finding]:
             "preview",
         )
     ]
-
-
-def parse_finding(message: str) -> Finding | None:
-    """Our own `file:line: what Fix: how`, as the hook raised it."""
-    head, sep, fix = message.partition(" Fix: ")
-    parts = head.split(":", 2)
-    if not sep or len(parts) < 3 or not parts[1].strip().isdigit():
-        return None
-    return Finding(parts[0], int(parts[1]), parts[2].strip(), fix.strip(), "preview")
 
 
 class Preview:
@@ -147,8 +121,8 @@ class Preview:
         self.proc: subprocess.Popen | None = None
         self.log = (project / LOG).open("a", encoding="utf-8")
         self.stopping = False
-        self.tail: list[str] = []
         self.warnings: list[str] = []
+        self.started = time.time()  # when the build now running began
         self.first = True
 
     # -- MkDocs --------------------------------------------------------------------------------
@@ -158,7 +132,7 @@ class Preview:
 
     def start_mkdocs(self) -> None:
         self.state.upstream = free_port()
-        self.tail, self.warnings = [], []
+        self.warnings, self.started = [], time.time()
         self.state.set("building")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", *self.serve_args, "-a", self.upstream_addr],
@@ -176,11 +150,12 @@ class Preview:
         for line in proc.stdout:
             self.log.write(line)
             self.log.flush()
-            self.tail = [*self.tail[-40:], line.rstrip("\n")]
+            # MkDocs' lines say only when a build starts and ends; what it found is read as
+            # data from reports/editorial.json (built and failed).
             text = line.strip()
             if "Detected file changes" in text or "Building documentation" in text:
                 if self.state.phase != "building":
-                    self.warnings = []
+                    self.warnings, self.started = [], time.time()
                     self.state.set("building")
             elif text.startswith("WARNING"):
                 self.warnings.append(text.split("-", 1)[-1].strip())
@@ -220,7 +195,7 @@ class Preview:
         self.state.set("ok", [])
 
     def failed(self) -> None:
-        problems = diagnose(self.project, self.tail)
+        problems = diagnose(self.project, self.started)
         if problems == self.state.problems and self.state.phase == "failed":
             return
         self.say(

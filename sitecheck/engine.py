@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from sitecheck.core.finding import ERROR, NOTICE, Finding
+from sitecheck.core.finding import ERROR, Finding
 from sitecheck.core.page_tree import (
     TextBlocks,
     ids_of,
@@ -173,6 +173,40 @@ SITE_RULES: list[tuple[str, SiteRule]] = [
 ]
 
 
+@dataclass(frozen=True)
+class Source:
+    """One Markdown file as the source rules read it."""
+
+    raw: str
+    file: str  # "docs/cost.md"
+    folder: Path  # where its pictures are looked up
+    is_page: bool  # False for snippets, pieces of pages with no front matter of their own
+
+
+def _claims(source: Source, engine: Engine) -> list[Finding]:
+    result = check_claims(source.raw, source.file, engine.claims_rules)
+    engine.allowed += result.allowed
+    return result.findings
+
+
+def _review_date(source: Source, engine: Engine) -> list[Finding]:
+    due = review_due(source.raw, source.file)
+    return [overdue_notice(due)] if due.overdue(engine.context.today) else []
+
+
+SourceRule = Callable[[Source, "Engine"], Iterable[Finding]]
+# The one list of rules on Markdown sources, in the order they run: add a rule here.
+SOURCE_RULES: list[tuple[str, SourceRule]] = [
+    ("claims", _claims),
+    ("front-matter", lambda s, e: check_front_matter(s.raw, s.file, e.context.today)),
+    ("typed-facts", lambda s, e: typed_facts.check_source(s.raw, s.file, e.context.clinic)),
+    ("review-date", _review_date),
+    ("citations", lambda s, e: citations.check_citations(s.raw, s.file, e.known_citations())),
+    ("images", lambda s, e: check_images(s.raw, s.file, s.folder)),
+]
+PAGE_ONLY = {"front-matter", "typed-facts", "review-date"}  # not for snippets
+
+
 def stamp(rule: str, findings: Iterable[Finding], severity: str = ERROR) -> list[Finding]:
     return [
         replace(f, rule=f.rule or rule, severity=f.severity if f.rule else severity)
@@ -249,18 +283,11 @@ class Engine:
     # -- source rules -------------------------------------------------------------------
     def check_source(self, raw: str, file: str, page_dir: Path, *, page: bool = True):
         """`page=False` for snippets: pieces of pages have no front matter of their own."""
-        claims = check_claims(raw, file, self.claims_rules)
-        found = stamp("claims", claims.findings)
-        if page:
-            found += stamp("front-matter", check_front_matter(raw, file, self.context.today))
-            found += stamp("typed-facts", typed_facts.check_source(raw, file, self.context.clinic))
-            due = review_due(raw, file)
-            if due.overdue(self.context.today):
-                what, _, fix = overdue_notice(due, self.context.today).partition(" Fix: ")
-                found.append(Finding(file, 0, what.split(": ", 1)[1], fix, "review-date", NOTICE))
-        found += stamp("citations", citations.check_citations(raw, file, self.known_citations()))
-        found += stamp("images", check_images(raw, file, page_dir))
-        self.allowed += claims.allowed
+        source = Source(raw, file, page_dir, page)
+        found = []
+        for name, rule in SOURCE_RULES:
+            if page or name not in PAGE_ONLY:
+                found += stamp(name, rule(source, self))
         self.findings += found
         return found
 

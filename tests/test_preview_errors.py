@@ -119,34 +119,26 @@ def test_a_preview_started_on_a_broken_file_waits_for_the_fix(project, tmp_path)
     assert "Traceback" not in running.terminal()
 
 
-def test_a_failure_no_check_foresaw_is_shown_plainly(project):
-    """MkDocs' last words, without the traceback, and where the details are."""
-    from preview.server import diagnose
+def test_why_a_build_failed_is_read_as_data_never_from_log_lines(project):
+    """The preview learns why from reports/editorial.json as the build wrote it; an older
+    report, or one of a finished build, is not taken for this build's reason."""
+    import time
 
-    tail = [
-        "Traceback (most recent call last):",
-        '  File "x.py", line 3, in render',
-        "pymdownx.snippets.SnippetMissingError: Snippet at path 'gone.md' could not be found",
-        "ERROR    -  An error happened during the rebuild. The server will appear stuck.",
-    ]
-    (found,) = diagnose(project.root, tail)
+    from preview.server import diagnose
+    from sitecheck.core.finding import Finding
+    from sitecheck.outputs.report import write_json
+
+    said = Finding("docs/x.md", 3, "the front matter is odd.", "mend it.", "front-matter")
+    since = time.time() - 1
+    write_json([said], project.root, stopped=True)
+    assert diagnose(project.root, since) == [said]
+    (found,) = diagnose(project.root, time.time() + 60)  # the report is older than the build
     assert str(found) == (
-        "the site: the preview could not build the site (Snippet at path 'gone.md' could not be "
-        "found). Fix: undo your last change and save; the details are in reports/preview.log."
+        "the site: the preview could not build the site. Fix: undo your last change and save; "
+        "the details are in reports/preview.log."
     )
-    hook = ["mkdocs.exceptions.PluginError: docs/x.md:3: the front matter is odd. Fix: mend it."]
-    assert (
-        str(diagnose(project.root, hook)[0])
-        == "docs/x.md:3: the front matter is odd. Fix: mend it."
-    )
-    logged = [
-        "ERROR    -  docs/x.md:3: the front matter is odd. Fix: mend it.",
-        "Aborted with a BuildError!",
-    ]
-    assert (
-        str(diagnose(project.root, logged)[0])
-        == "docs/x.md:3: the front matter is odd. Fix: mend it."
-    )
+    write_json([said], project.root)  # a build that finished: not why this one stopped
+    assert diagnose(project.root, since) != [said]
 
 
 def test_a_stylesheet_the_pages_cannot_hold_is_shown_with_file_line_and_fix(project, tmp_path):

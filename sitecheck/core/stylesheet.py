@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sitecheck.core.finding import Finding
+
 # A source map belongs to one file; in the joined file the comment would point at the wrong one.
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 CHARSET = '@charset "UTF-8";'
@@ -22,7 +24,12 @@ END_TAG = re.compile(r"</style", re.IGNORECASE)
 
 
 class StylesheetError(Exception):
-    pass
+    def __init__(self, finding: Finding):
+        super().__init__(str(finding))
+        self.finding = finding
+
+    def findings(self) -> list[Finding]:
+        return [self.finding]
 
 
 def material_stylesheets(theme_dirs: list[Path]) -> list[Path]:
@@ -33,8 +40,13 @@ def material_stylesheets(theme_dirs: list[Path]) -> list[Path]:
         if main:
             return [main[0], *sorted(css.glob("palette.*.min.css"))[:1]]
     raise StylesheetError(
-        "Material's assets/stylesheets/main.*.min.css was not found. "
-        "Fix: reinstall the pinned packages (delete .venv, then ./run build)."
+        Finding(
+            "the theme",
+            0,
+            "Material's assets/stylesheets/main.*.min.css was not found.",
+            "reinstall the pinned packages (delete .venv, then ./run build).",
+            "stylesheet",
+        )
     )
 
 
@@ -43,8 +55,13 @@ def find(name: str, folders: list[Path]) -> Path:
         if (folder / name).is_file():
             return folder / name
     raise StylesheetError(
-        f"mkdocs.yml: extra_css lists {name}, which is in neither docs/ nor overrides/. "
-        "Fix: correct the path, or remove the line."
+        Finding(
+            "mkdocs.yml",
+            0,
+            f"extra_css lists {name}, which is in neither docs/ nor overrides/.",
+            "correct the path, or remove the line.",
+            "stylesheet",
+        )
     )
 
 
@@ -60,8 +77,13 @@ def inlinable(file: Path, text: str, project: Path) -> str:
             line = text.count("\n", 0, match.start()) + 1
             name = file.relative_to(project) if file.is_relative_to(project) else file.name
             raise StylesheetError(
-                f"{name}:{line}: {what} cannot be in the stylesheet that every page holds "
-                f"in its <head>. Fix: {fix}, or remove the line."
+                Finding(
+                    name,
+                    line,
+                    f"{what} cannot be in the stylesheet that every page holds in its <head>.",
+                    f"{fix}, or remove the line.",
+                    "stylesheet",
+                )
             )
     return text
 

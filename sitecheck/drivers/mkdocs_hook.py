@@ -26,7 +26,7 @@ if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.p
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 
 from sitecheck.core import stylesheet  # noqa: E402
-from sitecheck.core.finding import NOTICE  # noqa: E402
+from sitecheck.core.finding import NOTICE, Finding  # noqa: E402
 from sitecheck.engine import Engine, Page  # noqa: E402
 from sitecheck.outputs import (  # noqa: E402
     headers,
@@ -50,21 +50,32 @@ def on_startup(command, dirty):
     preview_box.set_serving(command == "serve")
 
 
+def stop(findings: list[Finding], message: str, project: Path) -> PluginError:
+    """The build cannot go on: the findings go to reports/editorial.json as data (the preview
+    and GitHub read them there), the message to MkDocs' log."""
+    report.write_json(findings, project, stopped=True)
+    return PluginError(message)
+
+
 def checks(call, *args, **kwargs):
     """A call to the engine; a broken claims rules file stops the build here."""
     try:
         return call(*args, **kwargs)
     except RulesError as err:
-        raise PluginError(str(err)) from None
+        where, _, rest = str(err).partition(": ")
+        file, _, line = where.partition(":")
+        what, _, fix = rest.partition(" Fix: ")
+        finding = Finding(file, int(line) if line.isdigit() else 0, what, fix, "claims-rules")
+        raise stop([finding], str(err), state["project"]) from None
 
 
 def on_config(config):
     project = Path(config.config_file_path).parent
     # `./run build` checked the project before MkDocs read it; `mkdocs build` or `serve` by
     # hand have not, so the check runs here, before any page is rendered.
+    state["project"] = project
     if not preflight.checked_before(project) and (problems := preflight.check_project(project)):
-        report.write_json(problems, project)  # every surface has the same list
-        raise PluginError(preflight.stop_message(problems))
+        raise stop(problems, preflight.stop_message(problems), project)
     # Only what the rules read.
     settings = {
         "site_url": config.site_url,
@@ -79,7 +90,7 @@ def on_config(config):
     try:
         css = stylesheet.plan(dirs, Path(config.docs_dir), list(config.extra_css))
     except stylesheet.StylesheetError as err:
-        raise PluginError(str(err)) from None
+        raise stop(err.findings(), str(err), project) from None
     state["css"] = config.extra[stylesheet.FLAG] = css
     config.extra_css = []
     rules = str(project / RULES_FILE)
@@ -111,7 +122,7 @@ def on_page_markdown(markdown, page, config, files):
     try:
         read(raw, file)
     except FrontMatterError as err:  # unreadable front matter cannot be published at all
-        raise PluginError(str(err.finding)) from None
+        raise stop([err.finding], str(err.finding), state["project"]) from None
     page_dir = Path(page.file.abs_src_path).parent if page.file.abs_src_path else config.docs_dir
     checks(state["engine"].check_source, raw, file, Path(page_dir))
     return markdown
@@ -161,3 +172,15 @@ def on_post_build(config):
         # Listed again in the message itself: `-q` hides the warnings above.
         lines = "\n".join(f"  {f}" for f in results.errors())
         raise Abort(f"The build stopped: {report.summary(results.findings)}\n{lines}")
+
+
+def on_build_error(error):
+    """A failure no check foresaw (a rule's own bug, a theme template error): the preview
+    and the report say so in one sentence; the traceback stays in MkDocs' log."""
+    if isinstance(error, PluginError) or "project" not in state:
+        return  # ours: the report already holds its findings
+    what = (
+        f"the build failed in a way the checks do not recognise ({type(error).__name__}: {error})."
+    )
+    fix = "undo your last change, or ask a developer; the details are in reports/build.log."
+    report.write_json([Finding("the site", 0, what, fix, "build")], state["project"], stopped=True)

@@ -28,10 +28,15 @@ def summary(findings: list[Finding]) -> str:
     return f"{errors} problem(s) to fix" + (f", {notices} notice(s)" if notices else "") + "."
 
 
-def write_json(findings: list[Finding], project: Path, path: Path = JSON_REPORT) -> Path:
+def write_json(
+    findings: list[Finding], project: Path, path: Path = JSON_REPORT, *, stopped: bool = False
+) -> Path:
+    """`stopped`: the build could not finish, and `findings` say why. The preview reads this
+    file, never MkDocs' log lines, to learn what went wrong."""
     target = project / path
     target.parent.mkdir(parents=True, exist_ok=True)
     data = {
+        "state": "stopped" if stopped else "built",
         "problems": sum(f.severity == ERROR for f in findings),
         "findings": [f.as_dict() for f in findings],
     }
@@ -56,13 +61,18 @@ def write_reports(results, project: Path) -> None:
 
 
 def read_json(project: Path, path: Path = JSON_REPORT) -> list[Finding]:
+    return read_state(project, path)[1]
+
+
+def read_state(project: Path, path: Path = JSON_REPORT) -> tuple[str, list[Finding]]:
+    """("built" or "stopped", the findings) of the last build that wrote the report."""
     data = json.loads((project / path).read_text(encoding="utf-8"))
     out = []
     for item in data["findings"]:
         item = dict(item)
         item["what"] = item.pop("message")
         out.append(Finding(**item))
-    return out
+    return data.get("state", "built"), out
 
 
 def allowed_report(allowed) -> str:

@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitecheck.core.finding import NOTICE, Finding
 from sitecheck.rules.source.front_matter import FrontMatterError, read
 
 SOON_DAYS = 30  # a review takes time to arrange: list what falls due within a month
@@ -61,12 +62,17 @@ def collect(project: Path) -> list[Due]:
     )
 
 
-def overdue_notice(due: Due, today: dt.date) -> str:
+def overdue_notice(due: Due) -> Finding:
+    """A notice, not an error: an overdue review never stops publishing."""
     since = f"since {due.next_review}" if due.next_review else "(no valid next_review date)"
-    return (
-        f"{due.file}: the medical review is overdue {since}; reviewer: {due.reviewed_by}. "
-        "Fix: review the page, then set 'reviewed' to the review date and 'next_review' to the "
-        "next one (at most 3 years later)."
+    return Finding(
+        due.file,
+        0,
+        f"the medical review is overdue {since}; reviewer: {due.reviewed_by}.",
+        "review the page, then set 'reviewed' to the review date and 'next_review' to the "
+        "next one (at most 3 years later).",
+        "review-date",
+        NOTICE,
     )
 
 
