@@ -77,7 +77,7 @@ def test_policy_that_blocks_the_search_index_is_caught_in_chromium(project, brow
             tab = context.new_page()
             watcher = CspWatcher(tab)
             tab.goto(BROWSER_ORIGIN, wait_until="networkidle")
-            violations = watcher.take()
+            violations = watcher.until(lambda found: any("search_index.json" in v for v in found))
         finally:
             context.close()
     blocked = [v for v in violations if v.startswith("connect-src blocked")]

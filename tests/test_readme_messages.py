@@ -15,7 +15,7 @@ from tests.checks import mistakes
 README = ROOT / "README.md"
 # The engine's and the preview's messages as written in their code; MkDocs' snippet extension
 # stops the build with its own message, which the preview shows as the reason.
-SOURCES = [*sorted((ROOT / "sitecheck").glob("*.py")), *sorted((ROOT / "preview").glob("*.py"))]
+SOURCES = [*sorted((ROOT / "sitecheck").rglob("*.py")), *sorted((ROOT / "preview").glob("*.py"))]
 SOURCES += [ROOT / "sitecheck" / "rules" / "claims" / "rules.yml", Path(pymdownx.snippets.__file__)]
 
 

@@ -16,10 +16,10 @@ def test_build_hashes_every_inline_script_it_emits(built_site):
     assert_none(problems, "inline scripts missing from the CSP")
 
 
-def test_theme_script_added_after_the_headers_were_made_is_caught_naming_the_page(project):
-    stale = project.build()
-    assert stale.returncode == 0, stale.output
-    stale_csp = site_policy(stale.site)
+def test_theme_script_added_after_the_headers_were_made_is_caught_naming_the_page(
+    project, built_site
+):
+    stale_csp = site_policy(built_site.site)  # the unchanged project's build
     # A script the theme's templates write (overrides/) is allowed and hashed by the next build.
     project.append("overrides/main.html", f"\n{{% block extrahead %}}{PLANTED}{{% endblock %}}\n")
     fresh = project.build()
@@ -33,8 +33,8 @@ def test_theme_script_added_after_the_headers_were_made_is_caught_naming_the_pag
     assert inline_script_problems(fresh, site_policy(fresh.site), "new") == []
 
 
-def test_script_in_a_page_is_refused_and_never_hashed(project):
-    before = project.build()
+def test_script_in_a_page_is_refused_and_never_hashed(project, built_site):
+    before = built_site  # the unchanged project's build
     project.write("docs/planted.md", page("Planted", PLANTED))
     after = project.build()
     assert after.engine().inline.script_hashes() == before.engine().inline.script_hashes()
@@ -43,8 +43,8 @@ def test_script_in_a_page_is_refused_and_never_hashed(project):
     assert inline_script_problems(after, site_policy(after.site), "new") != []
 
 
-def test_json_ld_and_other_data_blocks_need_no_hash(project):
-    before = project.build()
+def test_json_ld_and_other_data_blocks_need_no_hash(project, built_site):
+    before = built_site  # the unchanged project's build
     count = len(before.engine().inline.script_hashes())
     data = '<script type="application/ld+json">{"@type": "MedicalWebPage"}</script>'
     project.write("docs/data.md", page("Data", data))
@@ -65,10 +65,8 @@ def test_code_in_an_attribute_stops_the_strict_build_naming_the_page(project):
     assert "Fix: remove the attribute" in result.output
 
 
-def test_new_table_alignment_under_a_stale_policy_is_caught_naming_the_page(project):
-    stale = project.build()
-    assert stale.returncode == 0, stale.output
-    stale_csp = site_policy(stale.site)  # the next build writes into the same folder
+def test_new_table_alignment_under_a_stale_policy_is_caught_naming_the_page(project, built_site):
+    stale_csp = site_policy(built_site.site)  # the unchanged project's build
     table = "| Step | Weeks |\n| :---: | :---: |\n| Review | 6 |\n"
     project.write("docs/centred.md", page("Centred", table))
     fresh = project.build()

@@ -82,8 +82,8 @@ def test_a_style_end_tag_in_the_stylesheet_stops_the_build(project):
     )
 
 
-def test_a_style_block_in_a_template_is_reported_and_never_hashed(project):
-    before = project.build()
+def test_a_style_block_in_a_template_is_reported_and_never_hashed(project, built_site):
+    before = built_site  # the unchanged project's build
     project.append(
         "overrides/main.html", f"\n{{% block extrahead %}}{PLANTED_STYLE}{{% endblock %}}\n"
     )
@@ -97,8 +97,8 @@ def test_a_style_block_in_a_template_is_reported_and_never_hashed(project):
     assert csp_hash("body { display: none; }") not in site_policy(after.site)
 
 
-def test_a_style_block_in_a_page_is_refused_with_its_line_and_never_hashed(project):
-    before = project.build()
+def test_a_style_block_in_a_page_is_refused_with_its_line_and_never_hashed(project, built_site):
+    before = built_site  # the unchanged project's build
     project.write("docs/styled.md", page("Styled", PLANTED_STYLE))
     after = project.build()
     message = report(after.findings("raw-html"), "planted")

@@ -6,6 +6,8 @@ served by the plain test server with the policy added by `open_with_csp`.
 
 from __future__ import annotations
 
+import contextlib
+
 from devtools.chromium import new_context
 
 # Runs before any page script (Playwright init scripts are exempt from the page's CSP).
@@ -46,6 +48,23 @@ class CspWatcher:
         # Chromium reports a violation both ways; the console is the fallback for any
         # violation that raised no event, so it counts only when there was none.
         return events or [f"console: {text}" for text in console]
+
+    def until(self, seen, timeout_ms: int = 30000) -> list[str]:
+        """Violations collected until `seen(violations)` is true, or the time is up: a waited
+        state (the search worker fetches its index after the page is idle), not a fixed sleep.
+        Chromium may report a worker's violation only on the console, so both are polled."""
+        found: list[str] = []
+        for _ in range(max(1, timeout_ms // 250)):
+            found += self.take()
+            if seen(found):
+                break
+            # Returns at once when an event arrives; else Playwright's TimeoutError after a
+            # quarter second, and the console is polled again.
+            with contextlib.suppress(Exception):
+                self.page.wait_for_function(
+                    "() => (window.__cspViolations || []).length > 0", timeout=250
+                )
+        return found
 
     def visit(self, url: str) -> list[str]:
         """Open `url`, let it settle, and return the violations it caused."""
