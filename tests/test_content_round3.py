@@ -273,3 +273,27 @@ def test_no_sentence_over_25_words_on_patient_pages(built_site):
             for sentence in long_sentences(block_text(block)):
                 problems.append(f"{html}: {sentence}")
     assert not problems, "\n".join(problems)
+
+
+# --- every page I own: grade 6 or below, and "In short" first ---
+
+
+def test_every_page_reads_at_grade_6_or_below(built_site):
+    from tests.test_readability import readings
+
+    above = [f"{r.source}: grade {r.grade}" for r in readings(built_site) if r.grade > 6.0]
+    assert not above, "\n".join(above)
+
+
+def test_every_content_page_opens_with_in_short(built_site):
+    missing = []
+    for html, source in sorted(built_site.sources.items()):
+        if source == "docs/index.md":  # the home page is the journeys branch's
+            continue
+        doc = parse(built_site.site / html)
+        first = doc.xpath('//article//div[contains(@class, "admonition")][1]')
+        title = first[0].xpath('./p[contains(@class, "admonition-title")]') if first else []
+        bullets = first[0].xpath("./ul/li") if first else []
+        if not title or words(title[0]) != "In short" or not 3 <= len(bullets) <= 5:
+            missing.append(source)
+    assert not missing, f"pages without an 'In short' box of 3 to 5 points first: {missing}"
