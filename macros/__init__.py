@@ -14,7 +14,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
-from macros import build_date, diagrams, glossary, money, sandbox, shared_text, sources  # noqa: E402
+from macros import build_date, diagrams, glossary, money, sandbox, sources  # noqa: E402
 
 MODULES = [build_date, money, glossary, sources, diagrams]
 
@@ -26,5 +26,4 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    shared_text.before_page(env)
     sandbox.before_page(env)

@@ -5,8 +5,8 @@ safety text and the decision aid.
   `./run deploy` refuses it, naming its line in mkdocs.yml.
 - Every amount of money on the built site is written as US readers expect ("$1,650"), and comes
   from macros/money.py: an amount typed or printed raw ("1650 USD", "$1650") is caught.
-- The urgency cards and the see-a-doctor signs are one snippet each, the same on every page,
-  with their titles as headings of the page's outline.
+- The urgency cards' signs and the see-a-doctor card are one snippet each (docs/snippets/), and
+  each card reads the same on every page, with its title a heading of the page's outline.
 - The decision aid has no wide table (it must read at 360 px without sideways scrolling).
 """
 
@@ -168,14 +168,15 @@ CARDS = {
 }
 
 
-def card_items(built_site, html: str, level: str) -> list[tuple[str, list[str]]]:
+def card_items(built_site, html: str, level: str) -> list[tuple[str, str]]:
+    """Each card of this level on the page: its title, and all its text (signs and advice)."""
     doc = parse(built_site.site / html)
     cards = []
     for card in doc.xpath(f'//div[contains(@class, "admonition") and contains(@class, " {level}")]'):
         heading = card.xpath('./h3[contains(@class, "admonition-title")]')
         assert heading, f"{html}: the {level} card's title is not a heading"
-        items = [" ".join(visible_text(li).split()) for li in card.xpath("./ul/li")]
-        cards.append((words(heading[0]), items))
+        assert card.xpath("./ul/li"), f"{html}: the {level} card lists no signs"
+        cards.append((words(heading[0]), words(card)))
     return cards
 
 
@@ -185,8 +186,8 @@ def test_each_urgency_card_is_the_same_everywhere_and_a_heading(built_site, leve
     for html in CARDS[level]:
         cards = card_items(built_site, html, level)
         assert cards, f"{html} has no {level} card"
-        for title, items in cards:
-            seen.setdefault(title, set()).add(tuple(items))
+        for title, text in cards:
+            seen.setdefault(title, set()).add(text)
         toc = parse(built_site.site / html).xpath('//nav[contains(@class, "md-nav--secondary")]//a')
         titles = {words(a) for a in toc}
         for title, _ in cards:
