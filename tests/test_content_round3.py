@@ -298,3 +298,38 @@ def test_every_content_page_opens_with_in_short(built_site):
         if not title or words(title[0]) != "In short" or not 3 <= len(bullets) <= 5:
             missing.append(source)
     assert not missing, f"pages without an 'In short' box of 3 to 5 points first: {missing}"
+
+
+# --- the FDA in its own words; the harm-level warnings where they are needed ---
+
+FDA_QUOTE = (
+    "if you are being charged for these products or offered these products outside of a "
+    "clinical trial, you are likely being deceived and offered a product illegally"
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["how-it-works/index.html", "questions-to-ask/index.html", "faq/index.html", "sources/index.html"],
+)
+def test_the_fda_warning_is_quoted_with_its_or(built_site, html):
+    text = shown(built_site, html).replace("“", '"').replace("”", '"')
+    assert FDA_QUOTE in text, f"{html} does not quote the FDA's sentence exactly"
+    assert "likely being misled" not in text
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["eligibility/index.html", "procedure/index.html", "side-effects/index.html", "faq/index.html"],
+)
+def test_blood_thinner_warning_where_exclusions_or_medicines_are_named(built_site, html):
+    text = shown(built_site, html)
+    assert re.search(r"[Dd]o not stop (it|a blood thinner)|Never stop a blood thinner", text), html
+    assert "stroke" in text
+
+
+def test_listing_and_registration_are_not_approval(built_site):
+    text = shown(built_site, "how-it-works/index.html")
+    assert "Listing a study does not mean it has been evaluated by the U.S. Federal Government." in text
+    assert '"Registered" is not "approved"' in text.replace("“", '"').replace("”", '"')
+    assert "IDE" in text and "IND" in text and "ocod@fda.hhs.gov" in text
