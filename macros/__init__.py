@@ -14,9 +14,9 @@ PROJECT = Path(__file__).resolve().parents[1]
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
-from macros import build_date, diagrams, glossary, sandbox, sources  # noqa: E402
+from macros import build_date, diagrams, glossary, money, sandbox, sources  # noqa: E402
 
-MODULES = [build_date, glossary, sources, diagrams]
+MODULES = [build_date, money, glossary, sources, diagrams]
 
 
 def define_env(env):

@@ -43,7 +43,36 @@ PLACEHOLDERS = (
     "methods_offered.fat",
     "methods_offered.prp",
     "methods_offered.micrografts",
+    # Content round three (issue 26).
+    "price.also_covers",
+    "price.consultation",
+    "price.blood_tests",
+    "price.later_session",
+    "sessions.second_what",
+    "sessions.interval",
+    "sessions.later_min",
+    "sessions.later_max",
+    "micrograft_plan",
+    "result_measure",
+    "injection_site",
+    "pain_relief",
+    "preparation_steps",
+    "min_age",
+    "out_of_hours",
+    "reviewer",
+    "device_ties",
 )
+# The answer each placeholder gets in confirmed(), by the type its fact needs (facts.yml).
+NUMBERS = {
+    "prp_course": "900",
+    "micrograft_session": "900",
+    "consultation": "150",
+    "blood_tests": "90",
+    "later_session": "1800",
+    "later_min": "2",
+    "later_max": "4",
+    "min_age": "18",
+}
 
 
 def confirmed(text: str) -> str:
@@ -53,7 +82,7 @@ def confirmed(text: str) -> str:
     lines = []
     for line in text.split("\n"):  # each answer of the type its fact needs (facts.yml)
         key = line.strip().split(":", 1)[0]
-        answer = "900" if key in ("prp_course", "micrograft_session") else '"Confirmed by us."'
+        answer = NUMBERS.get(key, '"Confirmed by us."')
         answer = "true" if key in ("fat", "prp", "micrografts") else answer
         lines.append(PLACEHOLDER.sub(answer, line))
     return "\n".join(lines)

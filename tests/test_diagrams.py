@@ -30,7 +30,7 @@ LABELS = {
         "How many sessions",
     ],
     "hair-cycle": ["1. Growing", "2. Resting", "3. Shedding", "Why any change takes months"],
-    "pattern-hair-loss": ["Men", "Women", "Parting on top", "Hairline moves", "Front hairline"],
+    "pattern-hair-loss": ["Men", "Women", "The part on top", "Hairline moves", "Front hairline"],
     "methods-compared": [
         "Stem cells from fat",
         "PRP (not stem cells)",
