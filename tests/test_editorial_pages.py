@@ -62,11 +62,12 @@ def test_strict_build_has_no_preview_box_and_does_not_publish_the_rules(built_si
     assert not list(built_site.site.rglob("rules.yml"))
 
 
-def test_edit_this_page_opens_the_repository_editor_for_that_file(built_site):
-    repo = built_site.config["repo_url"].rstrip("/")
+def test_published_pages_have_no_edit_this_page_link(built_site):
+    """The pencil opens GitHub's editor: editors have it in the preview, patients never see it
+    (overrides/partials/actions.html); the preview test checks it is there."""
     for html, source in built_site.sources.items():
         links = parse(built_site.site / html).xpath('//a[@rel="edit"]/@href')
-        assert links == [f"{repo}/edit/main/{source}"], f"{source}: edit link {links}"
+        assert links == [], f"{source}: edit link {links}"
 
 
 def test_new_page_template_builds_cleanly_and_passes_every_check(project):

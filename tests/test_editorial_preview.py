@@ -92,6 +92,8 @@ def test_planted_claim_shows_in_the_preview_box_and_the_terminal(project, tmp_pa
     # the box is at the top of the article, before the page's heading
     assert body.index(BOX_ID) < body.index("<h1")
     assert BOX_ID not in clean
+    # the editors' way to GitHub: the preview keeps the pencil that published pages do not have
+    assert 'rel="edit"' in clean and "/edit/main/docs/cost.md" in clean
     assert "WARNING -  docs/claimy.md:11: medical claim “completely safe”" in terminal
     assert violations == {"light": [], "dark": []}
     assert "1 editorial problem on this page" in rebuilt

@@ -80,8 +80,14 @@ def test_broken_structured_data_is_caught(project):
     assert "docs/planted.md: structured data (JSON-LD) is not valid JSON" in text
 
 
-def test_edit_button_stays_without_the_github_widget(built_site):
-    assert_none(edit_link_problems(built_site), "the edit link or the GitHub widget is wrong")
+def test_no_edit_button_and_no_github_widget_on_published_pages(built_site):
+    assert_none(edit_link_problems(built_site), "an edit link or the GitHub widget is published")
+
+
+def test_edit_button_coming_back_is_caught(project):
+    project.path("overrides/partials/actions.html").unlink()
+    text = report(edit_link_problems(project.build()), "planted")
+    assert "docs/cost.md: the published page has an 'edit this page' link" in text
 
 
 def test_github_widget_coming_back_is_caught(project):

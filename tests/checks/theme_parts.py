@@ -1,4 +1,5 @@
-"""Theme parts every content page keeps: the edit link, and no GitHub repository widget."""
+"""Theme parts of every published page: no "Edit this page" link (a developer tool; it shows
+only in the editors' preview) and no GitHub repository widget."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ def edit_link_problems(build: Build) -> list[Finding]:
     for html, source in sorted(build.sources.items()):
         doc = parse(build.site / html)
         edit = doc.xpath('//a[@rel="edit"]/@href')
-        if not edit or not edit[0].endswith(source.removeprefix("docs/")):
+        if edit:
             problems.append(
                 at(
                     source,
-                    "the page has no 'edit this page' link to its Markdown file",
-                    "keep repo_url, edit_uri and the content.action.edit feature in mkdocs.yml",
+                    f"the published page has an 'edit this page' link ({edit[0]}), which opens "
+                    "GitHub's editor for patients",
+                    "keep overrides/partials/actions.html (it shows the pencil only in the "
+                    "preview)",
                 )
             )
         if doc.xpath('//*[@data-md-component="source"]'):

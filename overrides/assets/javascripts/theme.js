@@ -19,6 +19,36 @@ function hcMarkPrintAddresses(root) {
   });
 }
 
+// Tables stack into one block per row when the column is narrow (large text on a phone;
+// theme.css, "Tables"): each cell then shows its column's heading before it, read from the
+// table's own header row into data-label. Nothing is sent or stored. The roles keep the
+// cells announced as a table when the stacked layout changes how they are displayed.
+function hcLabelTables(root) {
+  root.querySelectorAll(".md-content article table").forEach(function (table) {
+    var heads = [].map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    if (!heads.length || table.hasAttribute("data-hc-labelled")) {
+      return;
+    }
+    table.setAttribute("role", "table");
+    table.querySelectorAll("tr").forEach(function (row) {
+      row.setAttribute("role", "row");
+      [].forEach.call(row.children, function (cell, i) {
+        var head = cell.tagName === "TH";
+        cell.setAttribute("role", head ? "columnheader" : "cell");
+        if (!head && heads[i]) {
+          cell.setAttribute("data-label", heads[i]);
+        }
+      });
+    });
+    table.querySelectorAll("thead, tbody").forEach(function (group) {
+      group.setAttribute("role", "rowgroup");
+    });
+    table.setAttribute("data-hc-labelled", "");
+  });
+}
+
 document$.subscribe(function () {
   // The 404 page's "Search this site" button opens Material's search with the cursor in it.
   document.querySelectorAll("[data-hc-open-search]").forEach(function (button) {
@@ -42,4 +72,5 @@ document$.subscribe(function () {
   });
 
   hcMarkPrintAddresses(document);
+  hcLabelTables(document);
 });
