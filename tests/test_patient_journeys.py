@@ -168,18 +168,26 @@ class Task:
     page: str = ""  # the path the taps land on ("" is the home page)
 
 
-def first_year(clinic: dict, later: int) -> list[str]:
-    """The first year of the cost page's worked example, as plain and as US-grouped numbers."""
-    price = clinic["price"]
-    total = price["amount"] + price["blood_tests"] + later * price["later_session"]
-    return [str(total), f"{total:,}"]
+def money(amount) -> str:
+    return f"${amount:,}" if isinstance(amount, int) else str(amount)
+
+
+def cost_answer(clinic: dict) -> list[str]:
+    """What the home page's first screen says of the first year: the cost page's worked
+    example when every price is confirmed, else the first course and the consultation."""
+    price, sessions = clinic["price"], clinic["sessions"]
+    parts = [price["blood_tests"], price["later_session"], sessions["later_min"]]
+    if all(isinstance(p, int) for p in [*parts, sessions["later_max"]]):
+        year = price["amount"] + price["blood_tests"]
+        low = year + sessions["later_min"] * price["later_session"]
+        high = year + sessions["later_max"] * price["later_session"]
+        return [f"{money(low)} to {money(high)}", "plus the first consultation"]
+    return [f"the first course is about {money(price['amount'])}", "first consultation costs"]
 
 
 def tasks(config: dict) -> list[Task]:
     clinic = config["extra"]["clinic"]
     emergency = config["extra"]["emergency_number"]
-    low = first_year(clinic, clinic["sessions"]["later_min"])
-    high = first_year(clinic, clinic["sessions"]["later_max"])
     return [
         Task(
             "will it work for me",
@@ -187,10 +195,7 @@ def tasks(config: dict) -> list[Task]:
         ),
         Task(
             "what will it cost in total",
-            answers=[
-                Answer(".hc-hero", [f"{a} to {b}" for a, b in zip(low, high, strict=True)]),
-                Answer(".hc-hero", ["plus the first consultation"]),
-            ],
+            answers=[Answer(".hc-hero", [said]) for said in cost_answer(clinic)],
         ),
         Task(
             "is it safe",
