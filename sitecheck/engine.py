@@ -35,7 +35,7 @@ from sitecheck.rules.claims.check import Allowed, check_claims, load_rules
 from sitecheck.rules.claims.concepts import RULES_FILE
 from sitecheck.rules.facts import hand_typed as typed_facts
 from sitecheck.rules.page import csp_inline as inline_code
-from sitecheck.rules.page import evidence_links, glossary, readability
+from sitecheck.rules.page import evidence_links, glossary, readability, sentence_length
 from sitecheck.rules.page import outline as pages
 from sitecheck.rules.page import raw_html as sanitize
 from sitecheck.rules.page.glossary import TIPS
@@ -158,6 +158,7 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("inline-code", inline_code.check_page),
     ("raw-html", sanitize.check_page),
     ("readability", readability.check_page),
+    ("sentence-length", sentence_length.check_page),
     ("glossary", glossary.check_page),
     ("claims", claims_rendered.check_page),
     ("evidence-links", evidence_links.check_page),

@@ -19,7 +19,7 @@ import textstat
 from sitecheck.core.finding import Finding
 from sitecheck.core.page_tree import CODE_TAGS
 
-MAX_GRADE = 9.0
+MAX_GRADE = 6.0  # the grade patient information should not pass
 # Readability formulas need a sample of prose; below this many words the grade swings wildly
 # (13 words can score 10 or 2), so a stub page is listed in the report but not failed.
 MIN_WORDS = 50
@@ -57,12 +57,15 @@ class Reading:
     words: int
 
 
-def _skipped(node) -> bool:
+def _skipped(node, skip_tags=frozenset()) -> bool:
     classes = set((node.get("class") or "").split())
-    return node.tag in CODE_TAGS or bool(classes & SKIP_CLASSES)
+    return node.tag in CODE_TAGS or node.tag in skip_tags or bool(classes & SKIP_CLASSES)
 
 
-def _close_sentence(parts: list[str]) -> None:
+def _close_sentence(parts: list[str], block_end: str | None = None) -> None:
+    if block_end is not None:
+        parts.append(block_end)
+        return
     text = "".join(parts).rstrip()
     if text and text[-1] not in ".!?":
         parts.append(". ")
@@ -70,27 +73,30 @@ def _close_sentence(parts: list[str]) -> None:
         parts.append(" ")
 
 
-def _collect(node, parts: list[str], leave_out) -> None:
-    if not isinstance(node.tag, str) or _skipped(node):
+def _collect(node, parts: list[str], leave_out, skip_tags=frozenset(), block_end=None) -> None:
+    if not isinstance(node.tag, str) or _skipped(node, skip_tags):
         return
     if node.text:
         parts.append(node.text)
     for child in node:
         if child is leave_out:
             continue  # with its tail, as if it were not there
-        _collect(child, parts, leave_out)
+        _collect(child, parts, leave_out, skip_tags, block_end)
         if child.tail:
             parts.append(child.tail)
     if node.tag in BLOCK_TAGS:
-        _close_sentence(parts)
+        _close_sentence(parts, block_end)
 
 
-def readable_text(element, leave_out=None) -> str:
+def readable_text(element, leave_out=None, skip_tags=frozenset(), block_end=None) -> str:
     """The prose of `element` as a reader meets it, one sentence per block at least; without
-    `leave_out` (the theme's foot), if it is inside."""
+    `leave_out` (the theme's foot), if it is inside, and without elements of `skip_tags`.
+    `block_end`: what ends a block (a full stop when it has none, by default)."""
     parts: list[str] = []
-    _collect(element, parts, leave_out)
+    _collect(element, parts, leave_out, skip_tags, block_end)
     text = URL.sub(" ", "".join(parts))
+    if block_end is not None:
+        return "\n".join(re.sub(r"\s+", " ", b).strip() for b in text.split(block_end))
     return re.sub(r"\s+", " ", text).strip()
 
 
