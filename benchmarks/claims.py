@@ -16,9 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sitecheck.rules.claims.check import check_claims, load_rules  # noqa: E402
+from sitecheck.rules.claims.concepts import RULES_FILE  # noqa: E402
 from tests.checks.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, Score, load_set, score, total  # noqa: E402
 
-RULES = ROOT / "sitecheck" / "claims_rules.yml"
+RULES = ROOT / RULES_FILE
 
 
 def pct(x: float) -> str:

@@ -7,10 +7,11 @@ before the matcher and is never tuned on, so its score estimates unseen wording.
 import pytest
 
 from sitecheck.rules.claims.check import RulesError, find_claims, load_rules
+from sitecheck.rules.claims.concepts import RULES_FILE
 from tests.checks.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, load_set, score, total
 from tests.checks.site import ROOT
 
-RULES = ROOT / "sitecheck" / "claims_rules.yml"
+RULES = ROOT / RULES_FILE
 
 
 @pytest.fixture(scope="module")

@@ -40,7 +40,11 @@ DENIED_SUBJECT = re.compile(
 WARNING = re.compile(
     r"\b(wary|beware|caution|cautious|careful|suspicious|sceptical|skeptical|avoid|wrongly|falsely|"
     r"misleading(ly)?|red flag|warning sign|watch out for|do not believe|don't believe|"
-    r"do not trust|don't trust)\b"
+    r"do not trust|don't trust|"
+    # Stance: the sentence reports, corrects or refuses the claim (issue 29).
+    r"warn(s|ed|ing)?|myths?|misconceptions?|(common|popular) belief|contrary to|"
+    r"you (may|might|will|could) (hear|read|see)|(marketed|advertised|sold|promoted|mislabell?ed) as|"
+    r"mislabel\w*|objected to|banned|declined|refused?|removed?|no longer (say|use|call)\w*)\b"
 )
 REJECTED_AFTER = re.compile(
     r"\b((is|are|was|were) (not (true|available|possible|proven|supported|approved|honest|"
@@ -48,7 +52,14 @@ REJECTED_AFTER = re.compile(
     r"(does|do|did) not (exist|support)|not supported by|(has|have) not been (shown|proven|found)|"
     r"(treated|read|taken|viewed) with (caution|care|suspicion|scepticism|skepticism)|"
     r"(is|are) (a )?(red flags?|warning signs?)|(is|are|was) (a mistake|an error|incorrect|inaccurate)|"
-    r"(a |the )?(wrong|incorrect|mistaken) (name|term|word|description))\b"
+    r"(a |the )?(wrong|incorrect|mistaken) (name|term|word|description)|"
+    # Stance: what a registration, clearance or slogan does not mean (issue 29).
+    r"(does not|doesn't|do not|don't) (mean|make|prove|show|tell you|extend)|"
+    r"(is|are|was) (not|n't) (the same|evidence|proof|approval|accurate|true|typical)|"
+    r"(isn't|aren't|wasn't) (the same|evidence|proof|approval|accurate|true|typical|right)|"
+    r"(two|very) different things|means nothing|tells you nothing|no (good |real |reliable )?evidence|"
+    r"no (trial|study) (has|have)|not aware of|(we|i) (do not|don't|won't|will not|no longer|would not|"
+    r"wouldn't) (say|use|make|claim|quote|do)|nope|is advertising|should not be used)\b"
 )
 CLAUSE_BREAK = re.compile(
     r"[,;:()|\u2014\u2013?!]|\s-+\s|\b(but|and|so|because|although|though|while|whereas|"
@@ -137,7 +148,27 @@ def clause_end(sentence: str, at: int) -> int:
     return match.start() if match else len(sentence)
 
 
+# A claim inside quotation marks, in a sentence that rejects something outside the quotes, is
+# being quoted to correct it ("An ad said "no side effects"; that is not true.").
+QUOTATION = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,})[\"\u201d]")
+REJECTS = re.compile(
+    r"\b(no|not|never|nothing|nope|isn't|aren't|wasn't|don't|doesn't|didn't|won't|can't|cannot|"
+    r"wouldn't|false|untrue|wrong|myth|misleading|removed?|refused?|declined|objected|banned|"
+    r"ruled|evidence)\b"
+)
+
+
+def quoted_and_rejected(sentence: str, start: int, end: int) -> bool:
+    for quote in QUOTATION.finditer(sentence):
+        if quote.start(1) <= start and end <= quote.end(1):
+            outside = sentence[: quote.start()] + " " + sentence[quote.end() :]
+            return bool(REJECTS.search(outside.lower()))
+    return False
+
+
 def negated(sentence: str, start: int, end: int, gaps: list[str]) -> bool:
+    if quoted_and_rejected(sentence, start, end):
+        return True
     lower = NOT_NEGATION.sub(lambda m: " " * len(m.group(0)), sentence.lower())
     before = lower[clause_start(lower, start) : start]
     if NEGATION.search(" ".join(before.split()[-LOOKBACK_WORDS:])):
