@@ -43,7 +43,9 @@ def test_the_set_covers_every_concept_with_more_honest_than_misleading(rules):
     assert honest >= claims
     ids = {r.id for r in rules}
     for data in sets:
-        assert set(data["claims"]) == set(data["honest"]) == ids
+        # The held-out sets were written before later concepts (e.g. figures): a subset there.
+        assert set(data["claims"]) == set(data["honest"]) <= ids
+    assert set(sets[0]["claims"]) == ids
 
 
 def test_a_score_that_misses_is_reported(rules):

@@ -97,10 +97,11 @@ def blank(match: re.Match) -> str:
 def check_claims(raw: str, file: str, rules: Rules) -> ClaimsResult:
     result = ClaimsResult()
     with_comments = without_code(raw, keep_comments=True, keep_shown_fields=True)
-    text = NOT_WORDS.sub(blank, BOX_TITLE.sub(box_title, without_code(raw, keep_shown_fields=True)))
+    shown = BOX_TITLE.sub(box_title, without_code(raw, keep_shown_fields=True))
+    text = NOT_WORDS.sub(blank, shown)
     spans, result.findings = markers(with_comments, text, file)
     used: dict[int, list[str]] = {}
-    for hit in find_claims(text, rules):
+    for hit in find_claims(text, rules, shown):
         cover = next((i for i, s in enumerate(spans) if s[0] <= hit.start < s[1]), None)
         if cover is not None:
             used.setdefault(cover, []).append(hit.phrase)

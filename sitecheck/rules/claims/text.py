@@ -43,7 +43,7 @@ WARNING = re.compile(
     r"do not trust|don't trust|"
     # Stance: the sentence reports, corrects or refuses the claim (issue 29).
     r"warn(s|ed|ing)?|myths?|misconceptions?|(common|popular) belief|contrary to|"
-    r"you (may|might|will|could) (hear|read|see)|(marketed|advertised|sold|promoted|mislabell?ed) as|"
+    r"you (may|might|will|could) (hear|read|see)( \w+)? (that|it said|phrases?|words?|claims?|adverts?|ads?)|(marketed|advertised|sold|promoted|mislabell?ed) as|"
     r"mislabel\w*|objected to|banned|declined|refused?|removed?|no longer (say|use|call)\w*)\b"
 )
 REJECTED_AFTER = re.compile(
@@ -57,7 +57,7 @@ REJECTED_AFTER = re.compile(
     r"(does not|doesn't|do not|don't) (mean|make|prove|show|tell you|extend)|"
     r"(is|are|was) (not|n't) (the same|evidence|proof|approval|accurate|true|typical)|"
     r"(isn't|aren't|wasn't) (the same|evidence|proof|approval|accurate|true|typical|right)|"
-    r"(two|very) different things|means nothing|tells you nothing|no (good |real |reliable )?evidence|"
+    r"(two|very) different things|means nothing|tells you nothing|no (good |real |reliable )?evidence (for|behind|supporting|that|to)|"
     r"no (trial|study) (has|have)|not aware of|(we|i) (do not|don't|won't|will not|no longer|would not|"
     r"wouldn't) (say|use|make|claim|quote|do)|nope|is advertising|should not be used)\b"
 )
@@ -244,7 +244,31 @@ def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph
         yield start, end
 
 
-def find_claims(text: str, rules: Rules) -> list[Hit]:
+# A source cited on a sentence: a link to the sources page, or an author and year in brackets
+# as plain text writes it ("(Kang 2021)", "(Gentile et al. 2020)").
+CITATION = re.compile(
+    r"\[[^\]\n]*\]\((?:\.\./)*sources\.md#[\w-]+\)|"
+    r"\((?:[^()\n]*\s)?[A-Z][\w'-]+(?: et al\.?| and [A-Z][\w'-]+)?,? (?:19|20)\d\d[a-z]?\)"
+)
+LINK_TEXT = re.compile(r"\[[^\]\n]*\]")
+
+
+def cited(shown: str, spans: list, index: int) -> bool:
+    """The unit `spans[index]` cites a source, or the unit right after it is only a citation
+    (this site puts "[Gentile 2020](sources.md#gentile-2020)" after the sentence it supports)."""
+    a, b, _ = spans[index]
+    following = spans[index + 1][0] if index + 1 < len(spans) else len(shown)
+    if any(m.start() < b for m in CITATION.finditer(shown, a, max(b, following))):
+        return True
+    if index + 1 < len(spans):
+        c, d, _ = spans[index + 1]
+        first = CITATION.match(shown, c)
+        rest = LINK_TEXT.sub(" ", CITATION.sub(" ", shown[first.end() : d])) if first else "x"
+        return not re.search(r"[^\W\d_]", rest)
+    return False
+
+
+def find_claims(text: str, rules: Rules, shown: str | None = None) -> list[Hit]:
     """Every claim in plain text (e.g. a page's visible text): blank lines separate paragraphs.
 
     A sentence is read with its topic when it has one: the question before it ("Side effects?
@@ -252,6 +276,8 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
     loss caused by:" then "- thyroid problems").
     """
     hits: list[Hit] = []
+    # `shown`: the same text with link addresses kept (check.py blanks them), for citations.
+    shown = text if shown is None or len(shown) != len(text) else shown
     norm = normalise(text)
     lower = norm.lower()
     if len(lower) != len(norm):  # a few letters (e.g. "İ") grow when lowered
@@ -267,7 +293,7 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
             if topic:
                 p_lower |= prefixes(lower[topic[0] : topic[1]])
         gated = [(n, r) for n, r in enumerate(rules) if r.may_match(p_lower)]
-        for a, b, item in spans:
+        for index, (a, b, item) in enumerate(spans):
             sentence = norm[a:b]
             topic, answering = None, False
             if previous and is_question(norm[previous[0] : previous[1]]):
@@ -293,11 +319,17 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
             candidates = rules.lines_for(prefixes(context.lower()))
             for position, rule in gated:
                 lines = candidates.get(position)
-                if not lines:
+                if not lines or (rule.needs_source and cited(shown, spans, index)):
                     continue
                 for start, end in hits_in(rules, rule, context, answer_from, norm, lines):
                     if base == a:
                         start, end = max(0, start - answer_from), end - answer_from
                     at, to = base + start, base + end
                     hits.append(Hit(at, to, rule.name, text[a:b], phrase_of(text[at:to]), rule))
-    return hits
+    # A figure another concept already names ("90% of patients": a success rate) is said once.
+    said = [(h.start, h.end) for h in hits if not h.rule.needs_source]
+    return [
+        h
+        for h in hits
+        if not h.rule.needs_source or not any(s < h.end and h.start < e for s, e in said)
+    ]
