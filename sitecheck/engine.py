@@ -31,6 +31,7 @@ from sitecheck.core.page_tree import (
 from sitecheck.outputs.stylesheet import StylesheetError
 from sitecheck.outputs.stylesheet import plan as joined_stylesheet
 from sitecheck.rules.claims import rendered as claims_rendered
+from sitecheck.rules.claims import review as claims_review
 from sitecheck.rules.claims.check import Allowed, check_claims, load_rules
 from sitecheck.rules.claims.concepts import RULES_FILE
 from sitecheck.rules.facts import hand_typed as typed_facts
@@ -251,6 +252,8 @@ class Engine:
         """`page=False` for snippets: pieces of pages have no front matter of their own."""
         claims = check_claims(raw, file, self.claims_rules)
         found = stamp("claims", claims.findings)
+        # The classifier alone: NOTICEs for compliance review (./run deploy refuses them).
+        found += claims_review.check_source(raw, file, claims, self.context.project)
         if page:
             found += stamp("front-matter", check_front_matter(raw, file, self.context.today))
             found += stamp("typed-facts", typed_facts.check_source(raw, file, self.context.clinic))
