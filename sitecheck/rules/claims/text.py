@@ -47,7 +47,8 @@ WARNING = re.compile(
     r"mislabel\w*|objected to|banned|declined|refused?|removed?|no longer (say|use|call)\w*)\b"
 )
 REJECTED_AFTER = re.compile(
-    r"\b((is|are|was|were) (not (true|available|possible|proven|supported|approved|honest|"
+    r"\b((would not be|wouldn't be) (true|accurate|honest|right|correct|fair)|"
+    r"(is|are|was|were|would be) (not (true|available|possible|proven|supported|approved|honest|"
     r"accurate|correct|right|telling)|misleading|false|untrue|wrong|a myth|exaggerated|unproven)|"
     r"(does|do|did) not (exist|support)|not supported by|(has|have) not been (shown|proven|found)|"
     r"(treated|read|taken|viewed) with (caution|care|suspicion|scepticism|skepticism)|"
@@ -154,7 +155,10 @@ QUOTATION = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,})[\"\u201d]")
 REJECTS = re.compile(
     r"\b(no|not|never|nothing|nope|isn't|aren't|wasn't|don't|doesn't|didn't|won't|can't|cannot|"
     r"wouldn't|false|untrue|wrong|myth|misleading|removed?|refused?|declined|objected|banned|"
-    r"ruled|evidence)\b"
+    r"ruled|evidence|"
+    # Talk about the wording itself: the quotation is a specimen, not the page's own claim.
+    r"means?|phrases?|words?|wording|terms?|labels?|banners?|slogans?|captions?|claims like|ads?|"
+    r"adverts?|advertis\w*|marketing|ask)\b"
 )
 
 

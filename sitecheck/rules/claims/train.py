@@ -79,7 +79,8 @@ def read_set(path: Path) -> list[Example]:
     return out
 
 
-def write_page_sentences(project: Path = PROJECT) -> Path:
+def page_sentences_tsv(project: Path = PROJECT) -> str:
+    """The site's sentences that no concept flags and no claim-ok marker covers, as TSV."""
     from sitecheck.rules.claims.check import check_claims
     from sitecheck.rules.claims.concepts import RULES_FILE, load_rules
     from sitecheck.rules.claims.review import sentences
@@ -94,9 +95,7 @@ def write_page_sentences(project: Path = PROJECT) -> Path:
             found.setdefault(" ".join(read.split()), file)
     lines = ["label\tkind\tvoice\ttext"]
     lines += [f"honest\tsite-page\t{file}\t{text}" for text, file in sorted(found.items())]
-    target = project / TRAINING_DIR / PAGES_FILE
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return target
+    return "\n".join(lines) + "\n"
 
 
 def load_examples(project: Path = PROJECT) -> list[Example]:
@@ -218,8 +217,11 @@ def model_json(model, threshold: float, sha: str, examples: int) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def train(project: Path = PROJECT, out: Path | None = None) -> Path:
-    write_page_sentences(project)
+def train(project: Path = PROJECT, out: Path | None = None, write_pages: bool = True) -> Path:
+    """Write site-pages.tsv from docs/ (unless `write_pages` is False), then fit and write."""
+    if write_pages:
+        pages = project / TRAINING_DIR / PAGES_FILE
+        pages.write_text(page_sentences_tsv(project), encoding="utf-8")
     examples = load_examples(project)
     scores = cross_val_scores(examples)
     threshold = choose_threshold(examples, scores, concept_hits(examples, project))
