@@ -217,11 +217,22 @@ def matches(rule: Rule, sentence: str, answer_from: int, lines) -> list[tuple[in
     return sorted((f for f in found if f[1] > answer_from), key=lambda f: (f[0], -f[1]))
 
 
+OWN = re.compile(
+    r"\b(stem ?cells?|prp|platelet|exosomes?|micrografts?|svf|fat|our|ours|we|us|this treatment|"
+    r"the treatment|the injections?|the procedure)\b",
+    re.I,
+)
+
+
 def about_other_treatment(rules: Rules, sentence: str, start: int, end: int) -> bool:
     if rules.other_treatments is None or COMPARISON.search(sentence.lower()):
         return False
     clause = sentence[clause_start(sentence, start) : clause_end(sentence, end)]
-    return bool(rules.other_treatments.search(clause))
+    if rules.other_treatments.search(clause):
+        return True
+    # "Minoxidil is sold over the counter and is FDA approved": the sentence's subject is the
+    # other treatment, and nothing in it speaks of this clinic's treatment.
+    return bool(rules.other_treatments.search(sentence[:start]) and not OWN.search(sentence))
 
 
 def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph: str, lines):
