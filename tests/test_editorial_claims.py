@@ -280,7 +280,7 @@ def test_a_concept_without_a_reason_stops_the_build_with_its_line(project):
     )
     result = project.build()
     assert result.returncode != 0
-    assert "claims_rules.yml:" in result.output
+    assert "rules.yml:" in result.output
     assert "concept 'Urgency or scarcity' has no why" in result.output
 
 
@@ -299,7 +299,7 @@ def test_broken_rules_file_stops_the_build_with_its_line(project):
     )
     result = project.build()
     assert result.returncode != 0
-    assert "claims_rules.yml:" in result.output
+    assert "rules.yml:" in result.output
     assert "the claims rules file is not valid YAML" in result.output
 
 
