@@ -31,6 +31,7 @@ from sitecheck.core.page_tree import (
 from sitecheck.core.stylesheet import StylesheetError
 from sitecheck.core.stylesheet import plan as joined_stylesheet
 from sitecheck.rules.claims import rendered as claims_rendered
+from sitecheck.rules.claims import review as claims_review
 from sitecheck.rules.claims.check import Allowed, check_claims, load_rules
 from sitecheck.rules.claims.concepts import RULES_FILE
 from sitecheck.rules.facts import hand_typed as typed_facts
@@ -187,7 +188,9 @@ class Source:
 def _claims(source: Source, engine: Engine) -> list[Finding]:
     result = check_claims(source.raw, source.file, engine.claims_rules)
     engine.allowed += result.allowed
-    return result.findings
+    # The classifier alone: notices for compliance review (./run deploy refuses them).
+    queued = claims_review.check_source(source.raw, source.file, result, engine.context.project)
+    return [*result.findings, *queued]
 
 
 def _review_date(source: Source, engine: Engine) -> list[Finding]:

@@ -151,7 +151,8 @@ NOT_CLAIMS = [
     "Ask whether it is FDA approved.",
     "Antifungal tablets can cure scalp ringworm.",
     "A transplant moves hair permanently.",
-    "Density rose by 17% in the low-dose group at 6 months.",
+    # A figure states a study's result with its source on the sentence (issue 29).
+    "Density rose by 17% in the low-dose group at 6 months ([Kerastem](sources.md#kerastem-results)).",
     "Be wary of clinics that promise a cure.",
     "Thyroid problems are treated at the cause.",
     "Your own cells do not make the treatment risk-free.",
@@ -220,7 +221,7 @@ def test_marker_with_a_reason_allows_a_quotation_and_is_listed(project):
             "Quote",
             "The article called it a “permanent solution”. <!-- claim-ok: quoting the article to correct it -->\n\n"
             "<!-- claim-ok: a real advert, shown as a warning example -->\n"
-            "The advert said: “completely safe, no side effects”.\n\nIt is risk-free.",
+            "Our old leaflet called it completely safe, with no side effects.\n\nIt is risk-free.",
         ),
     )
     messages = report(editorial_problems(project.root), "")

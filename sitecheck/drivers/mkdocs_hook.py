@@ -35,6 +35,7 @@ from sitecheck.outputs import (  # noqa: E402
     report,
 )
 from sitecheck.rules.claims.concepts import RULES_FILE, RulesError  # noqa: E402
+from sitecheck.rules.claims.review import LEDGER_FILE  # noqa: E402
 from sitecheck.rules.page.theme_scripts import ThemeScripts  # noqa: E402
 from sitecheck.rules.project import preflight, published_files  # noqa: E402
 from sitecheck.rules.source.front_matter import FrontMatterError, read  # noqa: E402
@@ -93,9 +94,10 @@ def on_config(config):
         raise stop(err.findings(), str(err), project) from None
     state["css"] = config.extra[stylesheet.FLAG] = css
     config.extra_css = []
-    rules = str(project / RULES_FILE)
-    if rules not in config.watch:
-        config.watch.append(rules)  # the preview rebuilds when compliance edits the rules
+    for watched in (RULES_FILE, LEDGER_FILE):  # the concepts, the claims sign-off ledger
+        path = str(project / watched)
+        if Path(path).exists() and path not in config.watch:
+            config.watch.append(path)  # the preview rebuilds when compliance edits them
     return config
 
 

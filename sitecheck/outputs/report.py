@@ -58,6 +58,9 @@ def write_reports(results, project: Path) -> None:
         (folder / "readability.txt").write_text(grade_report(readings) + "\n", encoding="utf-8")
     text = allowed_report(results.allowed)
     (folder / "claims-allowed.txt").write_text(text, encoding="utf-8")
+    from sitecheck.rules.claims.review import write_report as claims_review_report
+
+    claims_review_report(results.findings, project)  # reports/claims-review.md
 
 
 def read_json(project: Path, path: Path = JSON_REPORT) -> list[Finding]:

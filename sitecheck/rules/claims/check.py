@@ -63,6 +63,12 @@ class Allowed:
 class ClaimsResult:
     findings: list[Finding] = field(default_factory=list)
     allowed: list[Allowed] = field(default_factory=list)
+    # For the classifier's review queue (review.py): the text read, with link addresses kept
+    # (`shown`), where concept hits start, and the spans claim-ok markers cover.
+    text: str = ""
+    shown: str = ""
+    hit_starts: list[int] = field(default_factory=list)
+    marked: list[tuple[int, int]] = field(default_factory=list)
 
 
 def markers(raw: str, clean: str, file: str) -> tuple[list[tuple[int, int, str, int]], list]:
@@ -97,10 +103,13 @@ def blank(match: re.Match) -> str:
 def check_claims(raw: str, file: str, rules: Rules) -> ClaimsResult:
     result = ClaimsResult()
     with_comments = without_code(raw, keep_comments=True, keep_shown_fields=True)
-    text = NOT_WORDS.sub(blank, BOX_TITLE.sub(box_title, without_code(raw, keep_shown_fields=True)))
+    shown = BOX_TITLE.sub(box_title, without_code(raw, keep_shown_fields=True))
+    text = NOT_WORDS.sub(blank, shown)
     spans, result.findings = markers(with_comments, text, file)
+    result.text, result.shown, result.marked = text, shown, [(s[0], s[1]) for s in spans]
     used: dict[int, list[str]] = {}
-    for hit in find_claims(text, rules):
+    for hit in find_claims(text, rules, shown):
+        result.hit_starts.append(hit.start)
         cover = next((i for i, s in enumerate(spans) if s[0] <= hit.start < s[1]), None)
         if cover is not None:
             used.setdefault(cover, []).append(hit.phrase)

@@ -95,6 +95,8 @@ class Rule:
     unless_near: list[Pattern] = field(default_factory=list)
     only_near: list[Pattern] = field(default_factory=list)
     other_treatments: bool = True
+    # A figure the sentence may state only with a source cited on it (issue 29: numbers).
+    needs_source: bool = False
     starts: frozenset[str] | None = None  # any line's word starts: skips the concept quickly
 
     def may_match(self, prefixes: set[str]) -> bool:
@@ -391,6 +393,7 @@ def load_rules(path: Path) -> Rules:
             instead=" ".join(str(item["instead"]).split()),
             source=str(item["source"]),
             other_treatments=item.get("other_treatments", True) not in (False, "no"),
+            needs_source=item.get("needs_source", False) in (True, "yes"),
         )
         for text in claims:
             at = getattr(text, "line", line)

@@ -40,15 +40,27 @@ DENIED_SUBJECT = re.compile(
 WARNING = re.compile(
     r"\b(wary|beware|caution|cautious|careful|suspicious|sceptical|skeptical|avoid|wrongly|falsely|"
     r"misleading(ly)?|red flag|warning sign|watch out for|do not believe|don't believe|"
-    r"do not trust|don't trust)\b"
+    r"do not trust|don't trust|"
+    # Stance: the sentence reports, corrects or refuses the claim (issue 29).
+    r"warn(s|ed|ing)?|myths?|misconceptions?|(common|popular) belief|contrary to|"
+    r"you (may|might|will|could) (hear|read|see)( \w+)? (that|it said|phrases?|words?|claims?|adverts?|ads?)|(marketed|advertised|sold|promoted|mislabell?ed) as|"
+    r"mislabel\w*|objected to|banned|declined|refused?|removed?|no longer (say|use|call)\w*)\b"
 )
 REJECTED_AFTER = re.compile(
-    r"\b((is|are|was|were) (not (true|available|possible|proven|supported|approved|honest|"
+    r"\b((would not be|wouldn't be) (true|accurate|honest|right|correct|fair)|"
+    r"(is|are|was|were|would be) (not (true|available|possible|proven|supported|approved|honest|"
     r"accurate|correct|right|telling)|misleading|false|untrue|wrong|a myth|exaggerated|unproven)|"
     r"(does|do|did) not (exist|support)|not supported by|(has|have) not been (shown|proven|found)|"
     r"(treated|read|taken|viewed) with (caution|care|suspicion|scepticism|skepticism)|"
     r"(is|are) (a )?(red flags?|warning signs?)|(is|are|was) (a mistake|an error|incorrect|inaccurate)|"
-    r"(a |the )?(wrong|incorrect|mistaken) (name|term|word|description))\b"
+    r"(a |the )?(wrong|incorrect|mistaken) (name|term|word|description)|"
+    # Stance: what a registration, clearance or slogan does not mean (issue 29).
+    r"(does not|doesn't|do not|don't) (mean|make|prove|show|tell you|extend)|"
+    r"(is|are|was) (not|n't) (the same|evidence|proof|approval|accurate|true|typical)|"
+    r"(isn't|aren't|wasn't) (the same|evidence|proof|approval|accurate|true|typical|right)|"
+    r"(two|very) different things|means nothing|tells you nothing|no (good |real |reliable )?evidence (for|behind|supporting|that|to)|"
+    r"no (trial|study) (has|have)|not aware of|(we|i) (do not|don't|won't|will not|no longer|would not|"
+    r"wouldn't) (say|use|make|claim|quote|do)|nope|is advertising|should not be used)\b"
 )
 CLAUSE_BREAK = re.compile(
     r"[,;:()|\u2014\u2013?!]|\s-+\s|\b(but|and|so|because|although|though|while|whereas|"
@@ -137,7 +149,30 @@ def clause_end(sentence: str, at: int) -> int:
     return match.start() if match else len(sentence)
 
 
+# A claim inside quotation marks, in a sentence that rejects something outside the quotes, is
+# being quoted to correct it ("An ad said "no side effects"; that is not true.").
+QUOTATION = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,})[\"\u201d]")
+REJECTS = re.compile(
+    r"\b(no|not|never|nothing|nope|isn't|aren't|wasn't|don't|doesn't|didn't|won't|can't|cannot|"
+    r"wouldn't|false|untrue|wrong|myth|misleading|removed?|refused?|declined|objected|banned|"
+    r"ruled|evidence|"
+    # Talk about the wording itself: the quotation is a specimen, not the page's own claim.
+    r"means?|phrases?|words?|wording|terms?|labels?|banners?|slogans?|captions?|claims like|ads?|"
+    r"adverts?|advertis\w*|marketing|ask)\b"
+)
+
+
+def quoted_and_rejected(sentence: str, start: int, end: int) -> bool:
+    for quote in QUOTATION.finditer(sentence):
+        if quote.start(1) <= start and end <= quote.end(1):
+            outside = sentence[: quote.start()] + " " + sentence[quote.end() :]
+            return bool(REJECTS.search(outside.lower()))
+    return False
+
+
 def negated(sentence: str, start: int, end: int, gaps: list[str]) -> bool:
+    if quoted_and_rejected(sentence, start, end):
+        return True
     lower = NOT_NEGATION.sub(lambda m: " " * len(m.group(0)), sentence.lower())
     before = lower[clause_start(lower, start) : start]
     if NEGATION.search(" ".join(before.split()[-LOOKBACK_WORDS:])):
@@ -182,11 +217,22 @@ def matches(rule: Rule, sentence: str, answer_from: int, lines) -> list[tuple[in
     return sorted((f for f in found if f[1] > answer_from), key=lambda f: (f[0], -f[1]))
 
 
+OWN = re.compile(
+    r"\b(stem ?cells?|prp|platelet|exosomes?|micrografts?|svf|fat|our|ours|we|us|this treatment|"
+    r"the treatment|the injections?|the procedure)\b",
+    re.I,
+)
+
+
 def about_other_treatment(rules: Rules, sentence: str, start: int, end: int) -> bool:
     if rules.other_treatments is None or COMPARISON.search(sentence.lower()):
         return False
     clause = sentence[clause_start(sentence, start) : clause_end(sentence, end)]
-    return bool(rules.other_treatments.search(clause))
+    if rules.other_treatments.search(clause):
+        return True
+    # "Minoxidil is sold over the counter and is FDA approved": the sentence's subject is the
+    # other treatment, and nothing in it speaks of this clinic's treatment.
+    return bool(rules.other_treatments.search(sentence[:start]) and not OWN.search(sentence))
 
 
 def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph: str, lines):
@@ -213,7 +259,31 @@ def hits_in(rules: Rules, rule: Rule, sentence: str, answer_from: int, paragraph
         yield start, end
 
 
-def find_claims(text: str, rules: Rules) -> list[Hit]:
+# A source cited on a sentence: a link to the sources page, or an author and year in brackets
+# as plain text writes it ("(Kang 2021)", "(Gentile et al. 2020)").
+CITATION = re.compile(
+    r"\[[^\]\n]*\]\((?:\.\./)*sources\.md#[\w-]+\)|"
+    r"\((?:[^()\n]*\s)?[A-Z][\w'-]+(?: et al\.?| and [A-Z][\w'-]+)?,? (?:19|20)\d\d[a-z]?\)"
+)
+LINK_TEXT = re.compile(r"\[[^\]\n]*\]")
+
+
+def cited(shown: str, spans: list, index: int) -> bool:
+    """The unit `spans[index]` cites a source, or the unit right after it is only a citation
+    (this site puts "[Gentile 2020](sources.md#gentile-2020)" after the sentence it supports)."""
+    a, b, _ = spans[index]
+    following = spans[index + 1][0] if index + 1 < len(spans) else len(shown)
+    if any(m.start() < b for m in CITATION.finditer(shown, a, max(b, following))):
+        return True
+    if index + 1 < len(spans):
+        c, d, _ = spans[index + 1]
+        first = CITATION.match(shown, c)
+        rest = LINK_TEXT.sub(" ", CITATION.sub(" ", shown[first.end() : d])) if first else "x"
+        return not re.search(r"[^\W\d_]", rest)
+    return False
+
+
+def find_claims(text: str, rules: Rules, shown: str | None = None) -> list[Hit]:
     """Every claim in plain text (e.g. a page's visible text): blank lines separate paragraphs.
 
     A sentence is read with its topic when it has one: the question before it ("Side effects?
@@ -221,6 +291,8 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
     loss caused by:" then "- thyroid problems").
     """
     hits: list[Hit] = []
+    # `shown`: the same text with link addresses kept (check.py blanks them), for citations.
+    shown = text if shown is None or len(shown) != len(text) else shown
     norm = normalise(text)
     lower = norm.lower()
     if len(lower) != len(norm):  # a few letters (e.g. "İ") grow when lowered
@@ -236,7 +308,7 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
             if topic:
                 p_lower |= prefixes(lower[topic[0] : topic[1]])
         gated = [(n, r) for n, r in enumerate(rules) if r.may_match(p_lower)]
-        for a, b, item in spans:
+        for index, (a, b, item) in enumerate(spans):
             sentence = norm[a:b]
             topic, answering = None, False
             if previous and is_question(norm[previous[0] : previous[1]]):
@@ -262,11 +334,17 @@ def find_claims(text: str, rules: Rules) -> list[Hit]:
             candidates = rules.lines_for(prefixes(context.lower()))
             for position, rule in gated:
                 lines = candidates.get(position)
-                if not lines:
+                if not lines or (rule.needs_source and cited(shown, spans, index)):
                     continue
                 for start, end in hits_in(rules, rule, context, answer_from, norm, lines):
                     if base == a:
                         start, end = max(0, start - answer_from), end - answer_from
                     at, to = base + start, base + end
                     hits.append(Hit(at, to, rule.name, text[a:b], phrase_of(text[at:to]), rule))
-    return hits
+    # A figure another concept already names ("90% of patients": a success rate) is said once.
+    said = [(h.start, h.end) for h in hits if not h.rule.needs_source]
+    return [
+        h
+        for h in hits
+        if not h.rule.needs_source or not any(s < h.end and h.start < e for s, e in said)
+    ]

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from sitecheck.core.config import ConfigLoader as _Loader  # the one mkdocs.yml loader
+from sitecheck.rules.claims import gate as claims_gate
 
 # Names reserved for examples (RFC 2606 / RFC 6761); they never reach a real clinic.
 EXAMPLE_HOST = re.compile(r"(^|\.)(example|test|invalid|localhost)$|(^|\.)example\.(com|net|org)$")
@@ -80,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     path = Path(args[0] if args else "mkdocs.yml")
     messages = example_settings(path.read_text(encoding="utf-8"), path.name)
+    # Sentences the claims classifier queued for compliance review, not yet signed off.
+    review_refused = claims_gate.main([str(path.resolve().parent)]) != 0
     if messages:
         print(
             f"Not publishing: {len(messages)} setting(s) in {path.name} still hold example values"
@@ -92,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             "Previews and ./run build still work; ./run deploy runs once these are real.",
             file=sys.stderr,
         )
+        return 1
+    if review_refused:
         return 1
     print(f"{path.name}: the clinic's details are real values; ready to publish.")
     return 0
