@@ -28,6 +28,7 @@ from pathlib import Path
 
 from preview import errorpage, policy
 from sitecheck.core.finding import ERROR, Finding
+from sitecheck.drivers.builder import builder
 from sitecheck.outputs.report import read_json
 from sitecheck.rules.page.theme_scripts import ThemeScripts
 from sitecheck.rules.project import preflight
@@ -161,7 +162,7 @@ class Preview:
         self.tail, self.warnings = [], []
         self.state.set("building")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", *self.serve_args, "-a", self.upstream_addr],
+            [sys.executable, "-m", builder(), "serve", *self.serve_args, "-a", self.upstream_addr],
             cwd=self.project,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
