@@ -27,6 +27,7 @@ from pathlib import Path
 
 from preview import errorpage, policy
 from sitecheck.core.finding import ERROR, Finding
+from sitecheck.drivers.builder import builder
 from sitecheck.outputs.report import JSON_REPORT, read_json, read_state
 from sitecheck.rules.page.theme_scripts import ThemeScripts
 from sitecheck.rules.project import preflight
@@ -135,7 +136,7 @@ class Preview:
         self.warnings, self.started = [], time.time()
         self.state.set("building")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", *self.serve_args, "-a", self.upstream_addr],
+            [sys.executable, "-m", builder(), "serve", *self.serve_args, "-a", self.upstream_addr],
             cwd=self.project,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

@@ -17,6 +17,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from sitecheck.drivers.builder import builder
 from sitecheck.outputs import report
 from sitecheck.rules.project import preflight
 
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with log.open("w", encoding="utf-8") as record:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", *args],
+            [sys.executable, "-m", builder(), *args],
             env={**os.environ, preflight.CHECKED: str(project.resolve())},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

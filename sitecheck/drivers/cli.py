@@ -16,6 +16,7 @@ from sitecheck.core.config import load_config
 from sitecheck.engine import Engine, Page
 from sitecheck.outputs import headers, report
 from sitecheck.rules.claims.check import RulesError
+from sitecheck.rules.project import theme_copies
 from sitecheck.rules.project.published_files import check_docs, is_refused
 from sitecheck.rules.source.review_dates import pages as doc_pages
 
@@ -58,6 +59,8 @@ def load_built_site(project: Path, site: Path, engine: Engine | None = None) -> 
         raw = (project / file).read_text(encoding="utf-8") if dest in sources else None
         engine.check_page(Page(dest, file, (site / dest).read_text(encoding="utf-8"), raw))
     engine.check_site()
+    # A builder other than MkDocs (Zensical) may have copied the theme folder's notes too.
+    engine.findings += theme_copies.check(project, engine.context.config, outputs)
     return engine
 
 

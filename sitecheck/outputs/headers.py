@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from sitecheck.outputs import theme_styles
 from sitecheck.rules.page.csp_inline import keep, style_allowed
 
 SOURCE = Path(__file__).with_name("headers.yml")
@@ -206,7 +207,8 @@ def write_deploy_files(
     script and style-attribute hashes the policy lists. `collected`: inline_code.Collected."""
     source = load_source(source_path)
     hashes, styles = collected.script_hashes(), collected.style_hashes()
-    sheets = collected.block_hashes()
+    # and the <style> texts the theme's own scripts insert (Zensical's search dialog)
+    sheets = sorted({*collected.block_hashes(), *theme_styles.script_style_hashes(site)})
     target = deploy_dir(site)
     target.mkdir(parents=True, exist_ok=True)
     headers_file = render_headers_file(source, hashes, outputs, styles, sheets)

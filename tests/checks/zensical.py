@@ -11,14 +11,13 @@ from pathlib import Path
 from devtools.site import Build, run_in
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
-# What a static host may publish: pages, styles, scripts, data the pages fetch, images, and the
-# licence notice Zensical ships with its scripts. Anything else (a .py, a .yml) is a leak.
-PUBLISHABLE = {".html", ".css", ".js", ".json", ".xml", ".png", ".svg", ".ico", ".webmanifest"}
-PUBLISHABLE_NAMES = {"LICENSE"}
-# Zensical copies every non-template file of the theme folder, so overrides/README.md (the
-# editors' guide to the theme, public in the repository anyway) lands at /README.md. MkDocs
-# leaves it out. Allowed by its exact path, so any other file still fails.
-PUBLISHABLE_PATHS = {"README.md"}
+# What a static host may publish: pages, styles, scripts (and Material's source maps of them),
+# data the pages fetch, images, the licence notice Zensical ships with its scripts and the
+# compressed sitemap MkDocs writes. Anything else (a .py, a .yml, a README) is a leak.
+PUBLISHABLE = {
+    ".html", ".css", ".js", ".json", ".xml", ".png", ".svg", ".ico", ".webmanifest", ".map",
+}  # fmt: skip
+PUBLISHABLE_NAMES = {"LICENSE", "sitemap.xml.gz"}
 
 
 def zensical_build(project: Path) -> Build:
@@ -32,10 +31,7 @@ def unpublishable(site: Path) -> list[str]:
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*")
-        if p.is_file()
-        and p.suffix not in PUBLISHABLE
-        and p.name not in PUBLISHABLE_NAMES
-        and p.relative_to(site).as_posix() not in PUBLISHABLE_PATHS
+        if p.is_file() and p.suffix not in PUBLISHABLE and p.name not in PUBLISHABLE_NAMES
     )
 
 

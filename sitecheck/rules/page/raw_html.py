@@ -195,13 +195,37 @@ def _attribute_problem(tag: str, name: str, value: str) -> tuple[str, str] | Non
 THEME_FOOT = '<div class="hc-page-foot" data-hc-theme="page-foot">'
 
 
+# Zensical's theme (zensical/templates/base.html) opens the article with the skip link's target;
+# Material's writes none (its skip link points at the first heading). Recognised only as the
+# article's first element, exactly as written and empty, so a page cannot borrow it.
+SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>'
+SKIP_ATTRIBUTES = {"id": "__skip", "tabindex": "-1"}
+
+
+def theme_skip_target(content):
+    """Zensical's skip-link target at the top of the article, or None (MkDocs' builds)."""
+    if content is None or (content.text or "").strip():
+        return None
+    first = next((c for c in content if isinstance(c.tag, str)), None)
+    if (
+        first is None
+        or _name(first) != "a"
+        or dict(first.attrib) != SKIP_ATTRIBUTES
+        or len(first)
+        or (first.text or "").strip()
+    ):
+        return None
+    return first
+
+
 def authored_nodes(content):
-    """Every element of the article except the theme's foot: what the author wrote."""
-    foot = theme_foot(content)
+    """Every element of the article except the theme's parts at its edges (Zensical's skip
+    target, our foot): what the author wrote."""
+    theme = [n for n in (theme_foot(content), theme_skip_target(content)) if n is not None]
     stack = [content]
     while stack:
         node = stack.pop()
-        if node is foot:
+        if any(node is part for part in theme):
             continue
         yield node
         stack.extend(reversed(node))
@@ -262,12 +286,15 @@ def nh3_clean(html: str) -> str:
 def authored_span(html: str) -> tuple[int, int] | None:
     """Where the page's own content is in the built page: inside <article>, before the theme's
     foot."""
-    start = re.search(r"<article\b[^>]*>", html)
+    start = re.search(r"<article\b[^>]*>\s*", html)
     end = html.rfind("</article>")
     if not start or end < start.end():
         return None
-    foot = html.rfind(THEME_FOOT, start.end(), end)  # the theme writes it last
-    return start.end(), foot if foot >= 0 else end
+    begin = start.end()
+    if html.startswith(SKIP_TARGET, begin):  # Zensical's, first in the article
+        begin += len(SKIP_TARGET)
+    foot = html.rfind(THEME_FOOT, begin, end)  # the theme writes it last
+    return begin, foot if foot >= 0 else end
 
 
 def article_html(html: str) -> str | None:
