@@ -187,8 +187,8 @@ def on_post_build(config):
 def on_build_error(error):
     """A failure no check foresaw (a rule's own bug, a theme template error): the preview
     and the report say so in one sentence; the traceback stays in MkDocs' log."""
-    if isinstance(error, PluginError) or "project" not in state:
-        return  # ours: the report already holds its findings
+    if isinstance(error, PluginError | Abort) or "project" not in state:
+        return  # ours (a stop, or the verdict after the last page): the report holds the findings
     what = (
         f"the build failed in a way the checks do not recognise ({type(error).__name__}: {error})."
     )
