@@ -75,7 +75,9 @@ def inlinable(file: Path, text: str, project: Path) -> str:
     for pattern, what, fix in REFUSED:
         if match := pattern.search(text):
             line = text.count("\n", 0, match.start()) + 1
-            name = file.relative_to(project).as_posix() if file.is_relative_to(project) else file.name
+            name = (
+                file.relative_to(project).as_posix() if file.is_relative_to(project) else file.name
+            )
             raise StylesheetError(
                 Finding(
                     name,
