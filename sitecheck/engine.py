@@ -185,8 +185,18 @@ class Source:
     is_page: bool  # False for snippets, pieces of pages with no front matter of their own
 
 
+# The concepts' verdict on each page, kept while the preview runs: a rebuild after one save
+# checks only the pages whose text changed (the concepts are most of the checks' time).
+_claims_seen: dict[tuple, object] = {}
+
+
 def _claims(source: Source, engine: Engine) -> list[Finding]:
-    result = check_claims(source.raw, source.file, engine.claims_rules)
+    key = (source.file, source.raw, id(engine.claims_rules))
+    if key not in _claims_seen:
+        if len(_claims_seen) > 2000:
+            _claims_seen.clear()
+        _claims_seen[key] = check_claims(source.raw, source.file, engine.claims_rules)
+    result = _claims_seen[key]
     engine.allowed += result.allowed
     # The classifier alone: notices for compliance review (./run deploy refuses them).
     queued = claims_review.check_source(source.raw, source.file, result, engine.context.project)

@@ -101,7 +101,7 @@ def features(text: str) -> dict[int, float]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one model per version of the file
 class Model:
     weights: dict[int, int]  # bucket -> weight in units of `scale`
     scale: float
@@ -111,12 +111,18 @@ class Model:
 
     def score(self, text: str) -> float:
         """The decision value: at or above the threshold, the sentence reads as a claim."""
-        get = self.weights.get
-        total = sum(value * get(index, 0) for index, value in features(text).items())
-        return self.bias + self.scale * total
+        return _score(self, text)
 
     def is_claim(self, text: str) -> bool:
         return self.score(text) >= self.threshold
+
+
+@lru_cache(maxsize=20000)
+def _score(model: Model, text: str) -> float:
+    # Kept per sentence: a preview rebuild after one save scores only the sentences it changed.
+    get = model.weights.get
+    total = sum(value * get(index, 0) for index, value in features(text).items())
+    return model.bias + model.scale * total
 
 
 def from_json(text: str) -> Model:
