@@ -35,7 +35,7 @@ from sitecheck.rules.project import preflight
 LOG = Path("reports") / "preview.log"
 STATUS_PATH = "/__preview__/status"
 HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"}
-WATCHED = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "sitecheck")
+WATCHED = ("mkdocs.yml", "clinic.yml", "docs", "overrides", "macros", "hooks", "sitecheck")
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -24,8 +24,10 @@ if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.p
     sys.path.insert(0, str(PROJECT))
 
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
 from sitecheck.core import stylesheet  # noqa: E402
+from sitecheck.core.config import FACTS_FILE, load_facts, with_facts  # noqa: E402
 from sitecheck.core.finding import NOTICE  # noqa: E402
 from sitecheck.engine import Engine, Page  # noqa: E402
 from sitecheck.outputs import (  # noqa: E402
@@ -58,6 +60,9 @@ def checks(call, *args, **kwargs):
         raise PluginError(str(err)) from None
 
 
+# First of every plugin's on_config: the checks before macros imports its modules, and the
+# clinic's facts (clinic.yml) under `extra:` before macros copies `extra:` into page variables.
+@event_priority(100)
 def on_config(config):
     project = Path(config.config_file_path).parent
     # `./run build` checked the project before MkDocs read it; `mkdocs build` or `serve` by
@@ -65,6 +70,9 @@ def on_config(config):
     if not preflight.checked_before(project) and (problems := preflight.check_project(project)):
         report.write_json(problems, project)  # every surface has the same list
         raise PluginError(preflight.stop_message(problems))
+    config.extra.update(with_facts({}, load_facts(project))["extra"])
+    if str(project / FACTS_FILE) not in config.watch:
+        config.watch.append(str(project / FACTS_FILE))  # the preview rebuilds on a fact's edit
     # Only what the rules read.
     settings = {
         "site_url": config.site_url,

@@ -20,12 +20,14 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from sitecheck.core.config import ConfigLoader
+from sitecheck.core.config import FACTS_FILE, FACTS_KEYS, ConfigLoader, with_facts
 from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import front_matter_end
+from sitecheck.core.yaml_loader import SafeLoader
 from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.rules.facts import template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
+from sitecheck.rules.project import config_allowlist
 from sitecheck.rules.source import template_code
 from sitecheck.rules.source.front_matter import FrontMatterError
 from sitecheck.rules.source.front_matter import read as read_front_matter
@@ -327,6 +329,11 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
     found = line_endings(text, file) + invisible(text, file) + yaml_lines(text, file)
     if found:  # the cause of any YAML error below: say only this
         return None, found
+    # Before anything else reads it: nothing of it is used until the developers' allow-list
+    # holds every setting (tags, hooks, plugins, extensions, scripts, theme …).
+    pinned = config_allowlist.check(text, file)
+    if pinned:
+        return None, pinned
     data, found = parse_yaml(text, file)
     if data is None:
         return None, found
@@ -347,7 +354,78 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
                 )
             )
     found += menu(data, lines, project / str(data.get("docs_dir") or "docs"), file)
-    found += check_facts(data, text, file)
+    facts, facts_found = check_facts_file(project)
+    found += facts_found
+    return (with_facts(data, facts) if facts is not None else data), found
+
+
+def check_facts_file(project: Path, file: str = FACTS_FILE) -> tuple[dict | None, list[Finding]]:
+    """clinic.yml, the editors' facts file: read as plain data (safe loader, no tags, no
+    anchors), every fact checked as before (facts.yml), with its own file:line."""
+    path = project / file
+    if not path.is_file():
+        return None, [
+            finding(
+                file,
+                0,
+                "clinic.yml, the file of the clinic's facts, is missing.",
+                "restore clinic.yml from the last working version (git checkout clinic.yml).",
+            )
+        ]
+    text, found = decode(path.read_bytes(), file)
+    if text is None:
+        return None, found
+    found = line_endings(text, file) + invisible(text, file) + yaml_lines(text, file)
+    if found:
+        return None, found
+    found = config_allowlist.aliases(text, file)
+    if found:
+        return None, [replace(f, rule=RULE) for f in found]
+    try:
+        data = yaml.load(text, Loader=SafeLoader)
+        repeated = duplicate_keys(text)
+    except yaml.constructor.ConstructorError as err:
+        mark = err.problem_mark
+        return None, [
+            finding(
+                file,
+                mark.line + 1 if mark else 1,
+                f"clinic.yml holds a YAML tag ({(err.problem or '').split()[-1] if err.problem else ''}); "
+                "the facts file is plain text and numbers only.",
+                "delete the tag (the word starting with '!') and write the value itself.",
+            )
+        ]
+    except yaml.YAMLError as err:
+        return None, [yaml_error(err, file, text=text)]
+    found = [
+        finding(
+            file,
+            again,
+            f"the fact '{key}' is written twice (lines {first} and {again}); only the last "
+            "one would be used.",
+            f"keep one '{key}:' and move what the other one held under it.",
+        )
+        for key, first, again in repeated
+    ]
+    if not isinstance(data, dict):
+        data = {}
+    from sitecheck.rules.facts.clinic_facts import node_lines
+
+    lines = node_lines(text)
+    for key in data:
+        if key not in FACTS_KEYS:
+            close = difflib.get_close_matches(str(key), FACTS_KEYS, n=1, cutoff=0.6)
+            found.append(
+                finding(
+                    file,
+                    lines.get((key,), (1, None))[0],
+                    f"'{key}' is not a fact the site knows (clinic.yml holds "
+                    f"{' and '.join(FACTS_KEYS)})." + (f" Did you mean '{close[0]}'?" if close else ""),
+                    "correct the spelling, or indent it under 'clinic:' if it is one of the "
+                    "clinic's facts.",
+                )
+            )
+    found += check_facts({"extra": data}, text, file, prefix=("extra",))
     return data, found
 
 
