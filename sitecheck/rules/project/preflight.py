@@ -443,8 +443,30 @@ def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
         if isinstance(node, list):
             stack += [((*path, i), item) for i, item in enumerate(node)]
         elif isinstance(node, dict):
+            for title in node:
+                if not isinstance(title, str) or re.search(r"[<>&`]|\{[{%]|[\u202a-\u202e\u2066-\u2069]", title):
+                    out.append(
+                        finding(
+                            file,
+                            lines.get((*path, title), (1, None))[0],
+                            f"the menu (nav) title '{title}' holds code or markup (<, >, &, "
+                            "{{ or a direction mark); menu titles are plain text.",
+                            "write the title in plain words, e.g. '- Aftercare: aftercare.md'.",
+                        )
+                    )
             stack += [((*path, k), v) for k, v in node.items()]
-        elif isinstance(node, str) and "://" not in node:
+        elif isinstance(node, str) and (re.match(r"\s*[a-zA-Z][\w+.-]*:|\s*//|\s*/", node)):
+            out.append(
+                finding(
+                    file,
+                    lines.get(path, lines.get(path[:-1], (1, None)))[0],
+                    f"the menu (nav) entry '{node}' is an address, not one of the site's pages; "
+                    "the menu leads only to the site's own pages.",
+                    "name a page in docs/ (e.g. 'contact.md'); put a link to another website "
+                    "in a page's text instead.",
+                )
+            )
+        elif isinstance(node, str):
             line = lines.get(path, lines.get(path[:-1], (1, None)))[0]
             if node in pages:
                 listed.append((line, node))
@@ -630,7 +652,24 @@ def snippets(text: str, file: str, folders: dict[Path, str] | None) -> list[Find
     out = []
     for match in SNIPPET.finditer(text):
         name = match.group(2)
-        if "://" in name:
+        line = text.count("\n", 0, match.start()) + 1
+        outside = "://" in name or name.startswith(("/", "\\")) or ":" in name.split("/")[0][1:2]
+        plain_name = re.sub(r"(:-?\d+){1,2}$|:[\w-]+$", "", name)
+        if outside or any(
+            not (folder / plain_name).resolve().is_relative_to(folder.resolve()) for folder in folders
+        ):
+            where = " or ".join(f"{shown}/" for shown in folders.values())
+            out.append(
+                finding(
+                    file,
+                    line,
+                    f"the page includes '{name}' (--8<--), which is not a file inside {where}: "
+                    "the build reads nothing outside the project's snippets folder and downloads "
+                    "nothing.",
+                    f"put the text in a file in {where} and write only its name after --8<--, "
+                    'e.g. --8<-- "glossary.md".',
+                )
+            )
             continue
         plain = re.sub(r"(:-?\d+){1,2}$|:[\w-]+$", "", name)  # file.md:3:5, file.md:section
         if any((folder / n).is_file() for folder in folders for n in (name, plain)):

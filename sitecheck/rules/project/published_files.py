@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import without_code
+from sitecheck.rules.project import file_kinds
 from sitecheck.rules.source.template_code import check_template_code
 
 RULE = "published-files"
@@ -67,6 +68,9 @@ def _refusal(rel: str, path: Path, docs: Path) -> tuple[str, str] | None:
             "settings or passwords and are never published.",
             "delete it, or move it out of docs/.",
         )
+    kind = file_kinds.refusal(rel, path)
+    if kind:
+        return kind
     odd = sorted(set(BAD_NAME.findall(name)))
     if odd:
         shown = " and ".join("a space" if c == " " else f"'{c}'" for c in odd)
