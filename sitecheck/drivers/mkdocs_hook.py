@@ -39,6 +39,7 @@ from sitecheck.outputs import (  # noqa: E402
 from sitecheck.rules.claims.concepts import RULES_FILE, RulesError  # noqa: E402
 from sitecheck.rules.page.theme_scripts import ThemeScripts  # noqa: E402
 from sitecheck.rules.project import preflight, published_files  # noqa: E402
+from sitecheck.rules.source import template_bounds  # noqa: E402
 from sitecheck.rules.source.front_matter import FrontMatterError, read  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sitecheck")
@@ -122,6 +123,12 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(err.finding)) from None
     page_dir = Path(page.file.abs_src_path).parent if page.file.abs_src_path else config.docs_dir
     checks(state["engine"].check_source, raw, file, Path(page_dir))
+    if len(markdown) > template_bounds.MAX_RENDERED:  # after macros: what the templates made
+        raise PluginError(
+            f"{file}: the page's text is {len(markdown) // 1000} KB once its templates are "
+            f"filled in (at most {template_bounds.MAX_RENDERED // 1000} KB): a template repeats "
+            "or pads text. Fix: write the text itself instead of the template that makes it."
+        )
     return markdown
 
 
