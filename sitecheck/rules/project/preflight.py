@@ -28,7 +28,7 @@ from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.rules.facts import template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
 from sitecheck.rules.project import config_allowlist
-from sitecheck.rules.source import template_code
+from sitecheck.rules.source import front_matter_fields, template_code
 from sitecheck.rules.source.front_matter import FrontMatterError
 from sitecheck.rules.source.front_matter import read as read_front_matter
 
@@ -554,9 +554,11 @@ def check_page(
         return found
     if page:
         try:
-            read_front_matter(text, file)
+            fields, field_lines = read_front_matter(text, file)
         except FrontMatterError as err:
             return [err.finding]
+        if bad_fields := front_matter_fields.check(fields, field_lines, file):
+            return [replace(f, rule=RULE) for f in bad_fields]
         body = "\n".join(lines[end + 1 :]) if end else text
         if end and not body.strip():
             return [
@@ -644,6 +646,31 @@ def snippet_folders(project: Path, config: dict) -> dict[Path, str] | None:
     return None
 
 
+MAX_EXPANDED = 1_000_000
+
+
+def expanded_size(path: Path, folders: dict[Path, str], memo: dict, depth: int = 0) -> int:
+    """The bytes of a snippet once every `--8<--` in it is filled in, counted without filling
+    them in (each file once), and stopping as soon as the limit is passed."""
+    if path in memo:
+        return memo[path]
+    memo[path] = MAX_EXPANDED + 1  # a file that includes itself: counted as too big
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return 0
+    size = len(text)
+    for match in SNIPPET.finditer(text):
+        if size > MAX_EXPANDED or depth > 20:
+            break
+        name = re.sub(r"(:-?\d+){1,2}$|:[\w-]+$", "", match.group(2))
+        inner = next((f / name for f in folders if (f / name).is_file()), None)
+        if inner is not None and any(inner.resolve().is_relative_to(f.resolve()) for f in folders):
+            size += expanded_size(inner, folders, memo, depth + 1)
+    memo[path] = size
+    return size
+
+
 def snippets(text: str, file: str, folders: dict[Path, str] | None) -> list[Finding]:
     """`--8<-- "file.md"` naming a file that does not exist: pymdownx.snippets stops MkDocs with
     a traceback naming neither the page nor its line."""
@@ -672,7 +699,23 @@ def snippets(text: str, file: str, folders: dict[Path, str] | None) -> list[Find
             )
             continue
         plain = re.sub(r"(:-?\d+){1,2}$|:[\w-]+$", "", name)  # file.md:3:5, file.md:section
-        if any((folder / n).is_file() for folder in folders for n in (name, plain)):
+        found_at = next(
+            (folder / n for folder in folders for n in (name, plain) if (folder / n).is_file()), None
+        )
+        if found_at is not None:
+            size = expanded_size(found_at, folders, {})
+            if size > MAX_EXPANDED and not any("includes other snippets" in f.what for f in out):
+                out.append(
+                    finding(
+                        file,
+                        text.count("\n", 0, match.start()) + 1,
+                        f"the snippet '{name}' (--8<--) includes other snippets that include "
+                        f"others, {size // 1000:,} KB or more in all once filled in (at most "
+                        f"{MAX_EXPANDED // 1000:,} KB): the build would take minutes or fail.",
+                        "include each piece once, directly; a snippet should not include "
+                        "other snippets more than a few times.",
+                    )
+                )
             continue
         known = sorted(
             p.relative_to(folder).as_posix()
