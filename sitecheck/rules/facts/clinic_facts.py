@@ -1,8 +1,8 @@
-"""The clinic's facts (mkdocs.yml `extra.clinic`, and `extra.emergency_number` beside it)
+"""The clinic's facts (clinic.yml `clinic:`, and `emergency_number:` beside it)
 checked against sitecheck/rules/facts/facts.yml.
 
 The schema is data, one entry per fact; jsonschema finds what is wrong and this module says it in
-the editor's words: `mkdocs.yml:LINE`, the setting, what is wrong as written, and the fix. A key
+the editor's words: `clinic.yml:LINE`, the setting, what is wrong as written, and the fix. A key
 no entry names is refused with a "did you mean", so a misspelt fact cannot vanish silently.
 """
 

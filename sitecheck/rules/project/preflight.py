@@ -84,6 +84,12 @@ INVISIBLE = {
     "\u00ad": "a soft hyphen, which is invisible",
     "\u2028": "a line separator, which looks like a line break",
     "\u2029": "a paragraph separator, which looks like a line break",
+    # Direction marks reorder the text around them as shown ("$1650" can read "$0561"); the
+    # site's languages run left to right, so none is ever needed.
+    **{
+        c: "an invisible direction mark, which reverses or reorders the text shown around it"
+        for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    },
 }
 ANY_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
 # Written as escapes: the look-alikes are the point, and must stay unambiguous in the source.

@@ -34,8 +34,8 @@ PLAIN = (
 )  # fmt: skip
 FIX = (
     "use the clinic's facts as they are, e.g. {{ clinic.phone }} or "
-    "{% for item in clinic.price.includes %}; the facts are listed under extra: clinic: in "
-    "mkdocs.yml. For anything more, ask a developer to add a macro in macros/."
+    "{% for item in clinic.price.includes %}; the facts are listed in clinic.yml."
+    " For anything more, ask a developer to add a macro in macros/."
 )
 
 
