@@ -351,6 +351,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
         if policy.is_html(headers):  # a refused payload in the page stays inside it
             self.send_header("Content-Security-Policy", policy.policy(body, state.theme))
+        elif policy.is_svg(path, headers):  # a picture opened on its own runs nothing
+            self.send_header("Content-Security-Policy", policy.SVG_POLICY)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
