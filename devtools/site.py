@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # (the PDFs ./run deploy makes).
 PROJECT_PARTS = (
     "mkdocs.yml",
+    "clinic.yml",
     "docs",
     "overrides",
     "macros",
