@@ -160,3 +160,20 @@ def test_a_wrong_fact_is_named_in_clinic_yml_at_its_line(tmp_path):
     _, found = preflight.check_facts_file(project_with_facts(tmp_path, facts))
     line = facts.split("\n").index("    amount: 1.650") + 1
     assert [(f.file, f.line) for f in found] == [("clinic.yml", line)], found
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("    - condition: diabetes", "    - condition: 'diabetes<img src=\"https://t.example/p.gif\">'"),
+        ('  phone_link: "+15550134"', "  phone_link: '+15550134\" onmouseover=\"alert(1)'"),
+        ("  address: 12 Example Street, Springfield", "  address: \"{{ config.site_url }}\""),
+    ],
+)
+def test_a_fact_with_markup_is_refused_at_its_line(tmp_path, old, new):
+    facts = (ROOT / "clinic.yml").read_text(encoding="utf-8")
+    assert old in facts
+    facts = facts.replace(old, new)
+    _, found = preflight.check_facts_file(project_with_facts(tmp_path, facts))
+    line = facts.split("\n").index(new) + 1
+    assert any(f.line == line and "which the pages would print as code" in f.what for f in found), found

@@ -431,8 +431,32 @@ def check_facts_file(project: Path, file: str = FACTS_FILE) -> tuple[dict | None
                     "clinic's facts.",
                 )
             )
+    found += markup_in_facts(lines, file)
     found += check_facts({"extra": data}, text, file, prefix=("extra",))
     return data, found
+
+
+# The theme and the pages print facts into HTML, some inside attributes (tel:, mailto:, href):
+# a fact is words, numbers and addresses, never markup, quotes or templates.
+FACT_MARKUP = re.compile(r'[<>"`\\]|\{[{%#]|[\u202a-\u202e\u2066-\u2069]')
+
+
+def markup_in_facts(lines: dict, file: str) -> list[Finding]:
+    out = []
+    for path, (line, raw) in sorted(lines.items(), key=lambda item: item[1][0]):
+        if isinstance(raw, str) and (bad := FACT_MARKUP.search(raw)):
+            name = ".".join(str(p) for p in path)
+            out.append(
+                finding(
+                    file,
+                    line,
+                    f"the fact '{name}' contains '{bad.group(0)}', which the pages would print as "
+                    "code or markup (a fact is words, numbers and addresses).",
+                    "write it in plain words, without < > \" ` \\ or {{ }}; use 'and' for &, "
+                    "single quotes (') for a quotation.",
+                )
+            )
+    return out
 
 
 def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
@@ -779,7 +803,7 @@ def check_project(project: Path) -> list[Finding]:
     config, found = check_config(project)
     if config is None:
         return found
-    names = {*(config.get("extra") or {})}
+    names = {*(config.get("extra") or {}), *FACTS_KEYS}  # even while clinic.yml is unreadable
     if any(f.rule == "clinic-facts" for f in found):  # pages' {{ clinic.x }} follow once fixed
         config = {**config, "extra": {}}
     return sorted(set(found + check_docs(project, config, names)))
