@@ -55,6 +55,14 @@ def test_an_id_that_takes_a_headings_anchor_is_refused():
     assert [f.line for f in found] == [4] and "the id 'cost' is given 2 times" in found[0].what
 
 
+def test_an_id_that_makes_toc_rename_a_heading_is_refused():
+    raw = "## Cost\n\nCall now.\n{ #cost }\n"
+    html = "<h2 id='cost_1'>Cost</h2><p id='cost'>Call now.</p>"
+    found = attributes.check_page(built(html, raw).__class__("x/index.html", "docs/x.md",
+        f"<html><body><article>{html}</article></body></html>", raw), CONTEXT)
+    assert [f.line for f in found] == [4] and "takes the anchor of the heading 'Cost'" in found[0].what
+
+
 def test_an_id_that_takes_the_themes_own_part_is_refused():
     found = attributes.check_page(built("<p id='top'>x</p>", "x {#top}"), CONTEXT)
     assert found and "'top'" in found[0].what

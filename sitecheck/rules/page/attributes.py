@@ -80,6 +80,30 @@ def check_page(page, context) -> list[Finding]:
     ids = Counter(
         e.get("id") for e in page.doc.iter() if isinstance(e.tag, str) and e.get("id") is not None
     )
+    # Markdown's toc renames a heading whose anchor an author's id already took ("cost" becomes
+    # "cost_1"): the author's element then answers every link to the heading.
+    headings = [
+        e for e in page.content.iter("h1", "h2", "h3", "h4", "h5", "h6") if e.get("id")
+    ]
+    others = {
+        e.get("id")
+        for e in page.content.iterdescendants()
+        if isinstance(e.tag, str) and e.get("id") and e not in headings
+    }
+    for heading in headings:
+        base = re.fullmatch(r"(.+)_\d+", heading.get("id"))
+        if base and base.group(1) in others:
+            name = base.group(1)
+            out.append(
+                Finding(
+                    page.file,
+                    first_line(page.raw, r"#" + re.escape(name) + r"\b|id=[\"']?" + re.escape(name)),
+                    f"the id '{name}' takes the anchor of the heading "
+                    f"'{''.join(heading.itertext()).strip()}': links to #{name} would go here "
+                    "instead of to the heading.",
+                    "remove the { #id } or id=\"…\" you added, or give it a name no heading has.",
+                )
+            )
     for name, count in sorted(ids.items()):
         if count > 1:
             out.append(

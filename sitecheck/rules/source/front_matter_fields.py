@@ -4,8 +4,8 @@ The theme prints front-matter fields into the page unescaped (the menu's `subtit
 page's `hero_question`, the trust box's `reviewed_by`, the cards' `description`), MkDocs-macros
 reads a field named like a fact (`clinic:`) as the page's own value of that fact, and Material
 reads others as settings (`template`, `hide`, `icon`, `status`). So a field is on this list or
-refused, its value is plain text (no < > " & or backslash), and `template` names only the
-page templates the site has.
+refused, its value is one line of plain text (no < > " & or backslash: here for the fields
+front_matter.py does not check), and `template` names only the page templates the site has.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ FIELDS = {
     "template", "hero_question", "hero_answer",  # the home page (overrides/home.html)
 }  # fmt: skip
 TEMPLATES = {"home.html"}
+# Printed by the theme but not checked by front_matter.py (which checks title, description and
+# reviewed_by on each page as it is built, and names them there).
+PRINTED_ELSEWHERE = {"hero_question", "hero_answer", "procedure", "procedure_status"}
 
 
 def check(data: dict | None, lines: dict[str, int], file: str) -> list[Finding]:
@@ -55,12 +58,13 @@ def check(data: dict | None, lines: dict[str, int], file: str) -> list[Finding]:
                     f"write '{field}:' followed by plain words on the same line.",
                 )
             )
-        elif isinstance(value, str) and (UNSAFE_TEXT.search(value) or "{{" in value or "{%" in value):
+        elif isinstance(value, str) and field in PRINTED_ELSEWHERE and UNSAFE_TEXT.search(value):
+            # title, description and reviewed_by: front_matter.py says it, page by page
             out.append(
                 Finding(
                     file,
                     line,
-                    f"'{field}' contains code or markup characters (< > \" & \\ or {{{{ }}}}); the "
+                    f"'{field}' contains code or markup characters (< > \" & or \\); the "
                     "theme prints it into the page as it is.",
                     "write it in plain words; use 'and' for &, single quotes (') for a quotation.",
                 )
