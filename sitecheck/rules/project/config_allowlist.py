@@ -249,6 +249,13 @@ def without_nav(text: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     project = Path.cwd()
+    if args[:1] == ["--check"]:  # CI's first step, before any of a pull request's code runs
+        found = check((project / "mkdocs.yml").read_text(encoding="utf-8"), "mkdocs.yml")
+        for problem in found:
+            print(f"  {problem}", file=sys.stderr)
+        if not found:
+            print("mkdocs.yml: every setting is in the developers' allow-list.")
+        return 1 if found else 0
     if args[:1] != ["--accept"]:
         print(__doc__)
         return 2
