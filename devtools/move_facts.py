@@ -90,6 +90,22 @@ def move(config_text: str, facts_text: str) -> tuple[str, str, list[str]]:
     return new_config, "\n".join(target) + "\n", list(moved)
 
 
+def inline_facts(config_text: str, facts_text: str) -> str:
+    """mkdocs.yml's text with clinic.yml's blocks under `extra:`, for a builder that reads one
+    configuration file and runs no hook (Zensical, in the tests): the reverse of `move`."""
+    facts = facts_text.split("\n")
+    blocks = _blocks(facts, 0, 0, len(facts))
+    indented = [
+        ("  " + line if line.strip() else line)
+        for key in MOVED
+        if key in blocks
+        for line in facts[slice(*blocks[key])]
+    ]
+    lines = config_text.split("\n")
+    extra = next(i for i, line in enumerate(lines) if re.match(r"extra:\s*$", line))
+    return "\n".join(lines[: extra + 1] + indented + lines[extra + 1 :])
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     project = Path(args[0]) if args else Path.cwd()

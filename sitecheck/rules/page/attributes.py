@@ -51,6 +51,16 @@ def _inside_code(element) -> bool:
     return False
 
 
+def heading_text(heading) -> str:
+    """The heading's words, without the permalink (¶) toc adds."""
+    parts = [heading.text or ""]
+    for child in heading:
+        if "headerlink" not in (child.get("class") or ""):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts).strip()
+
+
 def allowed(name: str) -> bool:
     return name in ALLOWED or name.startswith(PREFIXES)
 
@@ -99,7 +109,7 @@ def check_page(page, context) -> list[Finding]:
                     page.file,
                     first_line(page.raw, r"#" + re.escape(name) + r"\b|id=[\"']?" + re.escape(name)),
                     f"the id '{name}' takes the anchor of the heading "
-                    f"'{''.join(heading.itertext()).strip()}': links to #{name} would go here "
+                    f"'{heading_text(heading)}': links to #{name} would go here "
                     "instead of to the heading.",
                     "remove the { #id } or id=\"…\" you added, or give it a name no heading has.",
                 )
