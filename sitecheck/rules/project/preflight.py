@@ -322,6 +322,39 @@ def parse_yaml(text: str, file: str):
 # -- mkdocs.yml ----------------------------------------------------------------------------------
 
 
+def typos(text: str, file: str) -> list[Finding]:
+    """Settings written twice, and top-level settings MkDocs does not know (with a "did you
+    mean"), read without building anything (any tag is left as it is)."""
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+        repeated = duplicate_keys(text)
+    except yaml.YAMLError:
+        return []
+    out = [
+        finding(
+            file,
+            again,
+            f"the setting '{key}' is written twice (lines {first} and {again}); only the last "
+            "one would be used.",
+            f"keep one '{key}:' and move what the other one held under it.",
+        )
+        for key, first, again in repeated
+    ]
+    for key, _ in root.value if isinstance(root, yaml.MappingNode) else []:
+        if key.value not in MKDOCS_KEYS:
+            close = difflib.get_close_matches(str(key.value), sorted(MKDOCS_KEYS), n=1, cutoff=0.6)
+            if close:
+                out.append(
+                    finding(
+                        file,
+                        key.start_mark.line + 1,
+                        f"'{key.value}' is not a setting MkDocs knows. Did you mean '{close[0]}'?",
+                        f"correct the spelling to {close[0]}.",
+                    )
+                )
+    return out
+
+
 def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[Finding]]:
     """mkdocs.yml as data (None when unreadable) and every problem in it."""
     path = project / file
@@ -338,8 +371,9 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
     # Before anything else reads it: nothing of it is used until the developers' allow-list
     # holds every setting (tags, hooks, plugins, extensions, scripts, theme …).
     pinned = config_allowlist.check(text, file)
-    if pinned:
-        return None, pinned
+    if pinned:  # a misspelt or repeated setting explains the difference in the editor's words
+        explained = [] if pinned[0].rule == config_allowlist.RULE and "anchor" in pinned[0].what else typos(text, file)
+        return None, explained or pinned
     data, found = parse_yaml(text, file)
     if data is None:
         return None, found
