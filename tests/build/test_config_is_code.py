@@ -117,5 +117,5 @@ def test_the_page_faults_stop_run_build_with_file_line_and_fix(tmp_path):
     out = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/premium.md:11: the phone link 'tel:+19005550199'" in out
-    assert "docs/evil.html: 'evil.html' is not a kind of file the site publishes" in out
+    assert "docs/evil.html:1: 'evil.html' is not a kind of file the site publishes" in out
     assert "Fix: " in out and "Traceback" not in out

@@ -164,7 +164,9 @@ def check_docs(docs: Path, facts=()) -> tuple[list[Finding], set[str]]:
                 continue
             problem = _refusal(rel, path, docs)
             if problem:
-                findings.append(Finding(f"docs/{rel}", 0, *problem))
+                # A file refused for its kind is named at its first line, so editors can open it.
+                line = 1 if path.is_file() and file_kinds.refusal(rel, path) == problem else 0
+                findings.append(Finding(f"docs/{rel}", line, *problem))
                 refused.add(rel)
                 if name in dirs:
                     dirs.remove(name)
