@@ -19,7 +19,21 @@ from macros import build_date, diagrams, glossary, money, sandbox, sources  # no
 MODULES = [build_date, money, glossary, sources, diagrams]
 
 
+def clinic_facts(env) -> None:
+    """The clinic's facts (clinic.yml, read with the safe loader) as page variables and under
+    `extra:`. Under MkDocs the hook has put them there already; Zensical runs no hook."""
+    from sitecheck.core.config import load_facts
+
+    extra = env.conf.get("extra")
+    for key, value in load_facts(PROJECT).items():
+        if key in ("clinic", "emergency_number") and key not in env.variables:
+            env.variables[key] = value
+            if isinstance(extra, dict):
+                extra.setdefault(key, value)
+
+
 def define_env(env):
+    clinic_facts(env)
     for module in MODULES:
         module.register(env)
     sandbox.check_zensical_page(env)

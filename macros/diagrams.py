@@ -62,8 +62,8 @@ def fill_facts(text: str, clinic: dict, file: str) -> str:
             if not isinstance(found, dict) or key not in found:
                 line = text.count("\n", 0, match.start()) + 1
                 raise DiagramError(
-                    f"{file}:{line}: {match[0]} is not a clinic fact in mkdocs.yml. Fix: use a "
-                    "name listed under extra: clinic:, e.g. {{ clinic.sessions.first_course }}."
+                    f"{file}:{line}: {match[0]} is not a clinic fact in clinic.yml. Fix: use a "
+                    "name listed under clinic: in clinic.yml, e.g. {{ clinic.sessions.first_course }}."
                 )
             found = found[key]
         if isinstance(found, dict | list):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 # Environment settings carried over to the sandbox.
@@ -24,8 +25,20 @@ SETTINGS = (
 
 
 class PageSandbox(SandboxedEnvironment):
+    # `*` and `**` are checked as they run: never repeat a text or a list, never a huge number
+    # (sitecheck/rules/source/template_bounds.py refuses them before rendering, with file:line).
+    intercepted_binops = frozenset({"*", "**"})
+
     def is_safe_attribute(self, obj, attr, value):
         return not attr.startswith("_") and super().is_safe_attribute(obj, attr, value)
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" or any(isinstance(v, (str, list, tuple)) for v in (left, right)):
+            raise SecurityError(f"a page's template may not use {operator} on {left!r:.20}")
+        result = left * right
+        if isinstance(result, (int, float)) and abs(result) > 10**12:
+            raise SecurityError("a page's template made a number too large to show")
+        return result
 
 
 def sandboxed(env):

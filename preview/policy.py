@@ -38,6 +38,14 @@ OTHER_DIRECTIVES = (
 )
 
 
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+
+
+def is_svg(path: str, headers: list[tuple[str, str]]) -> bool:
+    typed = any(k.lower() == "content-type" and "svg" in v.lower() for k, v in headers)
+    return typed or path.split("?")[0].lower().endswith((".svg", ".svgz"))
+
+
 def is_html(headers: list[tuple[str, str]]) -> bool:
     return any(k.lower() == "content-type" and "text/html" in v.lower() for k, v in headers)
 

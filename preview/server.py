@@ -35,7 +35,7 @@ from sitecheck.rules.project import preflight
 LOG = Path("reports") / "preview.log"
 STATUS_PATH = "/__preview__/status"
 HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"}
-WATCHED = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "sitecheck")
+WATCHED = ("mkdocs.yml", "clinic.yml", "docs", "overrides", "macros", "hooks", "sitecheck")
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -327,6 +327,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
         if policy.is_html(headers):  # a refused payload in the page stays inside it
             self.send_header("Content-Security-Policy", policy.policy(body, state.theme))
+        elif policy.is_svg(path, headers):  # a picture opened on its own runs nothing
+            self.send_header("Content-Security-Policy", policy.SVG_POLICY)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -35,8 +35,15 @@ from sitecheck.rules.claims import review as claims_review
 from sitecheck.rules.claims.check import Allowed, check_claims, load_rules
 from sitecheck.rules.claims.concepts import RULES_FILE
 from sitecheck.rules.facts import hand_typed as typed_facts
+from sitecheck.rules.page import (
+    attributes,
+    evidence_links,
+    glossary,
+    link_targets,
+    readability,
+    sentence_length,
+)
 from sitecheck.rules.page import csp_inline as inline_code
-from sitecheck.rules.page import evidence_links, glossary, readability, sentence_length
 from sitecheck.rules.page import outline as pages
 from sitecheck.rules.page import raw_html as sanitize
 from sitecheck.rules.page.glossary import TIPS
@@ -164,6 +171,8 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("claims", claims_rendered.check_page),
     ("evidence-links", evidence_links.check_page),
     ("links", links.check_page),
+    ("attributes", attributes.check_page),
+    ("link-targets", link_targets.check_page),
 ]
 # What the site rules read of each page, worked out as the page arrives (while MkDocs is still
 # rendering the next ones), so the build waits only for the cross-page look-ups at the end.

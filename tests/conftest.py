@@ -49,6 +49,15 @@ class ProjectCopy:
         assert old in text, f"test setup: {old!r} not found in {name}"
         target.write_text(text.replace(old, new, 1), encoding="utf-8")
 
+    def accept_config(self) -> None:
+        """A developer's change to mkdocs.yml: copy it into the copy's own allow-list
+        (sitecheck/rules/project/config_allowlist.yml), as the developer would commit both."""
+        from sitecheck.rules.project.config_allowlist import HEADER, without_nav
+
+        text = self.path("mkdocs.yml").read_text(encoding="utf-8")
+        allowlist = self.path("sitecheck/rules/project/config_allowlist.yml")
+        allowlist.write_text(HEADER + without_nav(text), encoding="utf-8")
+
     def add_to_menu(self, *pages: str) -> None:
         """Put planted pages (file names in docs/) in the menu, after the Privacy page."""
         entries = "".join(f"      - {Path(name).stem.title()}: {name}\n" for name in pages)

@@ -61,6 +61,7 @@ def broken_site(tmp_path_factory):
     project.write("docs/planted.css", HIDE_FOCUS)
     project.replace("mkdocs.yml", "extra_css:\n", "extra_css:\n  - planted.css\n")
     project.replace("mkdocs.yml", "plugins:\n  - search\n", "plugins:\n")
+    project.accept_config()  # a developer's change, planted
     build = project.build()
     assert build.returncode == 0, build.output
     with serve(build.site) as base_url:

@@ -1,4 +1,4 @@
-"""Clinic facts are defined once: change the price or phone in mkdocs.yml and every page follows."""
+"""Clinic facts are defined once: change the price or phone in clinic.yml and every page follows."""
 
 from devtools.site import ROOT
 from macros.money import format_money
@@ -30,7 +30,7 @@ def changed_copy(project) -> tuple[dict, object]:
     return old, project.build(strict=True)
 
 
-def test_changing_price_and_phone_in_mkdocs_yml_changes_every_page(built_site, project):
+def test_changing_price_and_phone_in_clinic_yml_changes_every_page(built_site, project):
     old, changed = changed_copy(project)
     assert changed.returncode == 0, changed.output
     problems = stale_facts(built_site, changed, old["price"]["amount"], NEW_PRICE, "the price")
@@ -91,9 +91,9 @@ def test_page_that_types_the_price_is_named_when_the_price_changes(project):
     problems += stale_facts(before, after, old["phone"], NEW_PHONE, "the phone number")
     messages = report(problems, "")
     for expected in [
-        "docs/typed.md: the price was changed in mkdocs.yml from 1650 to 1875, but this page "
+        "docs/typed.md: the price was changed in clinic.yml from 1650 to 1875, but this page "
         "still shows the old value",
-        "docs/typed.md: the phone number was changed in mkdocs.yml from +1 555-0134 to "
+        "docs/typed.md: the phone number was changed in clinic.yml from +1 555-0134 to "
         "+1 555-0199, but this page still shows the old value",
         "search/search_index.json: site search still finds the old value of the price: 1650",
         "Fix: write the price as its {{ clinic.* }} value",

@@ -76,7 +76,7 @@ NUMBERS = {
 
 
 def confirmed(text: str) -> str:
-    """mkdocs.yml with every example value and placeholder replaced by a real answer."""
+    """mkdocs.yml or clinic.yml with every example value and placeholder replaced by a real answer."""
     for old, new in REAL.items():
         text = text.replace(old, new)
     lines = []
@@ -108,21 +108,28 @@ def test_deploy_refuses_example_values_naming_each_setting(project):
     assert result.returncode != 0
     out = result.stderr
     assert (
-        f"Not publishing: {10 + len(PLACEHOLDERS)} setting(s) in mkdocs.yml still hold example "
+        f"Not publishing: {10 + len(PLACEHOLDERS)} setting(s) in mkdocs.yml and clinic.yml still "
+        "hold example "
         "values or placeholders." in out
     )
     for expected in (
         "site_url is the example address https://patients.hair-clinic.example/; set the clinic's real web address",
         "repo_url is the example address https://github.com/example-hair-clinic/patient-site",
-        "extra.clinic.phone is the example number +1 555-0134; set the clinic's real number.",
-        "extra.clinic.phone_link is the example number +15550134",
-        "extra.clinic.email is the example address appointments@hair-clinic.example; set the clinic's real e-mail address.",
-        "extra.clinic.booking_url is the example address https://book.hair-clinic.example/consultation",
-        "extra.clinic.name is the example value 'Example Hair Clinic'",
-        "extra.clinic.address is the example value '12 Example Street, Springfield'",
+        "clinic.phone is the example number +1 555-0134; set the clinic's real number.",
+        "clinic.phone_link is the example number +15550134",
+        "clinic.email is the example address appointments@hair-clinic.example; set the clinic's real e-mail address.",
+        "clinic.booking_url is the example address https://book.hair-clinic.example/consultation",
+        "clinic.name is the example value 'Example Hair Clinic'",
+        "clinic.address is the example value '12 Example Street, Springfield'",
     ):
         assert expected in out, out
-    assert "mkdocs.yml:9: site_url" in out  # the line to open
+    site_url = next(
+        n
+        for n, line in enumerate((ROOT / "mkdocs.yml").read_text().splitlines(), 1)
+        if line.startswith("site_url:")
+    )
+    assert f"mkdocs.yml:{site_url}: site_url" in out  # the line to open
+    assert re.search(r"clinic\.yml:\d+: clinic\.phone is the example number", out), out
     assert not project.path("site").exists(), "a refused deploy must not leave a site to upload"
 
 
@@ -135,7 +142,11 @@ def test_build_and_preview_config_are_not_blocked_by_example_values(project):
 
 def test_deploy_builds_once_the_values_are_real(project):
     runnable(project)
-    project.write("mkdocs.yml", confirmed(project.path("mkdocs.yml").read_text(encoding="utf-8")))
+    # The clinic's editors fill in clinic.yml; the site's address is a developer's change to
+    # mkdocs.yml, committed with its allow-list.
+    for name in ("mkdocs.yml", "clinic.yml"):
+        project.write(name, confirmed(project.path(name).read_text(encoding="utf-8")))
+    project.accept_config()
     result = run(project, "deploy")
     assert result.returncode == 0, result.stderr
     assert "ready to publish" in result.stdout
@@ -145,11 +156,11 @@ def test_deploy_builds_once_the_values_are_real(project):
 
 
 def test_one_example_value_left_gives_exactly_one_message():
-    text = confirmed((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    text = confirmed((ROOT / "clinic.yml").read_text(encoding="utf-8"))
     text = text.replace(REAL['phone: "+1 555-0134"'], 'phone: "+1 555-0134"')
-    messages = example_settings(text)
+    messages = example_settings(text, "clinic.yml")
     assert len(messages) == 1, messages
-    assert "extra.clinic.phone is the example number +1 555-0134" in messages[0]
+    assert "clinic.phone is the example number +1 555-0134" in messages[0]
 
 
 def test_real_numbers_that_contain_555_are_not_mistaken_for_examples():
@@ -161,12 +172,12 @@ def test_each_clinic_placeholder_is_refused_with_its_line(project):
     runnable(project)
     result = run(project, "deploy")
     assert result.returncode != 0
-    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    lines = (ROOT / "clinic.yml").read_text(encoding="utf-8").splitlines()
     for name in PLACEHOLDERS:
         key = name.rpartition(".")[2]
         line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{key}:"))
         expected = re.compile(
-            rf"mkdocs\.yml:{line}: extra\.clinic\.{re.escape(name)} is still a placeholder: "
+            rf"clinic\.yml:{line}: clinic\.{re.escape(name)} is still a placeholder: "
             r"'[^'\n]*TO BE CONFIRMED BY THE CLINIC"
         )
         assert expected.search(result.stderr), result.stderr
@@ -174,13 +185,13 @@ def test_each_clinic_placeholder_is_refused_with_its_line(project):
 
 
 def test_one_placeholder_left_is_named_alone():
-    text = confirmed((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    text = confirmed((ROOT / "clinic.yml").read_text(encoding="utf-8"))
     text = text.replace(
         '  legal_number: "Confirmed by us."', '  legal_number: "To be confirmed by the clinic"'
     )
     messages = example_settings(text)
     assert len(messages) == 1, messages
     assert (
-        "extra.clinic.legal_number is still a placeholder: 'To be confirmed by the clinic'"
+        "clinic.legal_number is still a placeholder: 'To be confirmed by the clinic'"
         in (messages[0])
     )

@@ -1,5 +1,5 @@
 """The diagrams: small, optimised, inline with real-text labels, named by their title, allowed
-elements only, and drawn with the clinic's facts from mkdocs.yml. Broken drawings are refused.
+elements only, and drawn with the clinic's facts from clinic.yml. Broken drawings are refused.
 """
 
 from __future__ import annotations
@@ -137,9 +137,9 @@ def test_a_second_copy_on_one_page_gets_ids_of_its_own():
     assert ids.prefix(other, "hair-cycle") == "diagram-hair-cycle", "a new page starts again"
 
 
-def test_facts_in_mkdocs_yml_change_the_pictures(project):
-    project.replace("mkdocs.yml", "first_course: 2", "first_course: 3")
-    project.replace("mkdocs.yml", "result_assessment_months: 6", "result_assessment_months: 9")
+def test_facts_in_clinic_yml_change_the_pictures(project):
+    project.replace("clinic.yml", "first_course: 2", "first_course: 3")
+    project.replace("clinic.yml", "result_assessment_months: 6", "result_assessment_months: 9")
     result = project.build(strict=True)
     assert result.returncode == 0, result.output
 
@@ -218,7 +218,7 @@ REFUSED = {
     ),
     "a mistyped fact": (
         GOOD.format(title="T", body="<text>{{ clinic.sesions.first_course }}</text>"),
-        "{{ clinic.sesions.first_course }} is not a clinic fact in mkdocs.yml",
+        "{{ clinic.sesions.first_course }} is not a clinic fact in clinic.yml",
     ),
     "not XML": (GOOD.format(title="T", body="<text>a & b</text>"), "is not valid SVG"),
 }

@@ -110,19 +110,19 @@ def test_quiet_build_still_stops_on_a_broken_link(project):
 
 
 def test_a_claim_inside_a_clinic_fact_is_caught_on_the_pages_that_show_it(project):
-    # The Markdown says only {{ clinic.preparation }}; the claim is in mkdocs.yml.
-    text = project.path("mkdocs.yml").read_text(encoding="utf-8")
-    start = text.index("    preparation:")
+    # The Markdown says only {{ clinic.preparation }}; the claim is in clinic.yml.
+    text = project.path("clinic.yml").read_text(encoding="utf-8")
+    start = text.index("  preparation:")
     end = text.index("\n", start)
     project.write(
-        "mkdocs.yml",
-        text[:start] + '    preparation: "A completely safe, same-day process."' + text[end:],
+        "clinic.yml",
+        text[:start] + '  preparation: "A completely safe, same-day process."' + text[end:],
     )
     result = project.build()
     found = [f for f in result.findings("claims") if "completely safe" in f.what]
     assert found, result.output
     assert {f.file for f in found} >= {"docs/procedure.md"}
-    assert all("comes through a macro, from a clinic fact in mkdocs.yml" in f.what for f in found)
+    assert all("comes through a macro, from a clinic fact in clinic.yml" in f.what for f in found)
 
 
 def test_a_rule_that_fails_stops_the_build_with_one_sentence(project):

@@ -52,29 +52,29 @@ def test_planted_faults_become_annotations_and_a_summary_table(project, tmp_path
     originals = {m.file: project.path(m.file).read_text(encoding="utf-8") for m in (price, nbsp)}
     price.plant(project.root)
     nbsp.plant(project.root)
-    price_line = price.expected_line(originals["mkdocs.yml"])
+    price_line = price.expected_line(originals["clinic.yml"])
     summary_file = tmp_path / "summary.md"
     result = on_github(project.root, summary_file)
     assert result.returncode == 1
     assert annotations(result.stdout) == [
+        f"::error file=clinic.yml,line={price_line},title=Clinic fact::the setting "
+        "clinic.price.amount (the average price) is written 1,790, which is text, not a whole "
+        "number. Fix: write 1790, without a comma or a currency sign.",
         "::error file=docs/cost.md,line=2,title=The file cannot be read::column 7 has a "
         'non-breaking space, which looks like a space, between "title:" and "Cost" (usually '
         "pasted from Word or a web page). Fix: delete it and type an ordinary space.",
-        f"::error file=mkdocs.yml,line={price_line},title=Clinic fact::the setting "
-        "clinic.price.amount (the average price) is written 1,790, which is text, not a whole "
-        "number. Fix: write 1790, without a comma or a currency sign.",
     ]
     assert summary_file.read_text(encoding="utf-8") == (
         "## Editorial checks\n\n"
         "**2 problem(s) to fix before this change can be published.** Each one is also marked "
         "on its line under *Files changed*.\n\n"
         "| Where | What is wrong | How to fix it |\n| --- | --- | --- |\n"
+        f"| `clinic.yml:{price_line}` | the setting clinic.price.amount (the average price) is "
+        "written 1,790, which is text, not a whole number. | write 1790, without a comma or a "
+        "currency sign. |\n"
         "| `docs/cost.md:2` | column 7 has a non-breaking space, which looks like a space, "
         'between "title:" and "Cost" (usually pasted from Word or a web page). | delete it and '
-        "type an ordinary space. |\n"
-        f"| `mkdocs.yml:{price_line}` | the setting clinic.price.amount (the average price) is "
-        "written 1,790, which is text, not a whole number. | write 1790, without a comma or a "
-        "currency sign. |\n\n"
+        "type an ordinary space. |\n\n"
     )
 
 

@@ -181,6 +181,7 @@ def test_an_unknown_paper_size_is_refused_with_the_fix():
 
 def test_a4_clinics_get_a4_leaflets(project):
     project.replace("mkdocs.yml", "    paper: letter", "    paper: a4")
+    project.accept_config()  # a developer's setting
     built = project.build(strict=True)
     assert built.returncode == 0, built.output
     result = make_leaflets(project.root, built.site, "--pages", "cost/")

@@ -52,6 +52,7 @@ def test_missing_h1_and_description_are_reported(project):
     start = config.index("site_description: >-")
     end = next(i for i in range(start + 1, len(config)) if not config[i].startswith(" "))
     project.write("mkdocs.yml", "\n".join(config[:start] + config[end:]))
+    project.accept_config()  # a developer's change
     result = project.build()
     messages = report(result.findings("page-parts"), "")
     assert "docs/bare.md: the page has 2 top-level headings" in messages

@@ -28,9 +28,9 @@ def test_every_page_has_a_report_link_with_its_title_and_address(built_site):
         assert " " not in links[0] and "\n" not in links[0]  # encoded, not raw
 
 
-def test_the_link_follows_the_clinics_email_in_mkdocs_yml(project):
+def test_the_link_follows_the_clinics_email_in_clinic_yml(project):
     old = "email: appointments@hair-clinic.example"
-    project.replace("mkdocs.yml", old, "email: help@clinic.example")
+    project.replace("clinic.yml", old, "email: help@clinic.example")
     built = project.build(strict=True)
     assert built.returncode == 0, built.output
     assert report_links(built.site, "cost/index.html")[0].startswith(

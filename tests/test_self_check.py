@@ -33,6 +33,7 @@ def served_at_its_site_url(project: ProjectCopy):
     with serve(project.path("site")) as base_url:
         old = load_config(project.path("mkdocs.yml"))["site_url"]
         project.replace("mkdocs.yml", f"site_url: {old}", f"site_url: {base_url}")
+        project.accept_config()  # the deploy address: a developer's setting
         built = project.build()
         assert built.returncode == 0, built.output
         yield base_url

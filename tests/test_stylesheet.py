@@ -53,6 +53,7 @@ def test_a_missing_extra_css_file_stops_the_build_with_the_fix(project):
     project.replace(
         "mkdocs.yml", "  - assets/stylesheets/theme.css", "  - assets/stylesheets/x.css"
     )
+    project.accept_config()  # a developer's change
     built = project.build()
     assert built.returncode != 0
     assert "extra_css lists assets/stylesheets/x.css, which is in neither docs/ nor" in built.output

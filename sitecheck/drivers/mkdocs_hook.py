@@ -24,8 +24,10 @@ if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.p
     sys.path.insert(0, str(PROJECT))
 
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
 from sitecheck.core import stylesheet  # noqa: E402
+from sitecheck.core.config import FACTS_FILE, load_facts, with_facts  # noqa: E402
 from sitecheck.core.finding import NOTICE, Finding  # noqa: E402
 from sitecheck.engine import Engine, Page  # noqa: E402
 from sitecheck.outputs import (  # noqa: E402
@@ -38,6 +40,7 @@ from sitecheck.rules.claims.concepts import RULES_FILE, RulesError  # noqa: E402
 from sitecheck.rules.claims.review import LEDGER_FILE  # noqa: E402
 from sitecheck.rules.page.theme_scripts import ThemeScripts  # noqa: E402
 from sitecheck.rules.project import preflight, published_files  # noqa: E402
+from sitecheck.rules.source import template_bounds  # noqa: E402
 from sitecheck.rules.source.front_matter import FrontMatterError, read  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sitecheck")
@@ -70,6 +73,9 @@ def checks(call, *args, **kwargs):
         raise stop([finding], str(err), state["project"]) from None
 
 
+# First of every plugin's on_config: the checks before macros imports its modules, and the
+# clinic's facts (clinic.yml) under `extra:` before macros copies `extra:` into page variables.
+@event_priority(100)
 def on_config(config):
     project = Path(config.config_file_path).parent
     # `./run build` checked the project before MkDocs read it; `mkdocs build` or `serve` by
@@ -77,6 +83,9 @@ def on_config(config):
     state["project"] = project
     if not preflight.checked_before(project) and (problems := preflight.check_project(project)):
         raise stop(problems, preflight.stop_message(problems), project)
+    config.extra.update(with_facts({}, load_facts(project))["extra"])
+    if str(project / FACTS_FILE) not in config.watch:
+        config.watch.append(str(project / FACTS_FILE))  # the preview rebuilds on a fact's edit
     # Only what the rules read.
     settings = {
         "site_url": config.site_url,
@@ -135,6 +144,12 @@ def on_page_markdown(markdown, page, config, files):
         raise stop([err.finding], str(err.finding), state["project"]) from None
     page_dir = Path(page.file.abs_src_path).parent if page.file.abs_src_path else config.docs_dir
     checks(state["engine"].check_source, raw, file, Path(page_dir))
+    if len(markdown) > template_bounds.MAX_RENDERED:  # after macros: what the templates made
+        raise PluginError(
+            f"{file}: the page's text is {len(markdown) // 1000} KB once its templates are "
+            f"filled in (at most {template_bounds.MAX_RENDERED // 1000} KB): a template repeats "
+            "or pads text. Fix: write the text itself instead of the template that makes it."
+        )
     return markdown
 
 

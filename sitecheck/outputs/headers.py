@@ -84,6 +84,8 @@ def render_headers_file(
     fingerprinted = fingerprinted_files(outputs, caching)
     for path in fingerprinted:
         lines += [path, f"  Cache-Control: {cache}"]
+    if source.get("svg_policy"):  # both policies apply to an SVG: the stricter one wins
+        lines += ["/*.svg", f"  Content-Security-Policy: {source['svg_policy']}"]
     own = re.compile(caching["scripts_and_styles"]["match"])
     for path in sorted("/" + name for name in outputs if own.search(name)):
         if path not in fingerprinted:
@@ -127,6 +129,19 @@ def render_nginx(
     server_name: str = "_",
 ) -> str:
     headers = [*security_headers(source, hashes, styles, sheets)]
+    svg_map = []
+    if source.get("svg_policy"):  # an SVG gets its own policy, chosen by a map like the cache
+        page_policy = dict(headers)["Content-Security-Policy"]
+        svg_map = [
+            "map $uri $patient_site_csp {",
+            f'    default "{page_policy}";',
+            f'    "~*\\.svgz?$" "{source["svg_policy"]}";',
+            "}",
+            "",
+        ]
+        headers = [
+            (n, "$patient_site_csp" if n == "Content-Security-Policy" else v) for n, v in headers
+        ]
     headers.append(("Cache-Control", "$patient_site_cache_control"))
     i1, i2 = "    ", "        "
     tls = "ssl" in listen.split()
@@ -136,6 +151,7 @@ def render_nginx(
         "# server block. Set root to where you copy site/; HTTP-to-HTTPS redirects are left to",
         "# your main config.",
         *_cache_map(source["caching"]),
+        *svg_map,
         "server {",
         f"{i1}# IPv6 and IPv4 on one socket, HTTP/2.",
         f"{i1}listen {listen};",

@@ -1,4 +1,4 @@
-"""Prove a fact changed in mkdocs.yml reaches every page: compare two builds of a project copy.
+"""Prove a fact changed in clinic.yml reaches every page: compare two builds of a project copy.
 
 The rule that a page must not type a fact by hand is the engine's (sitecheck/rules/facts/hand_typed.py).
 """
@@ -40,12 +40,12 @@ def pages_showing(site: Path, pattern: re.Pattern) -> set[str]:
 
 
 def change_facts(project, price: int, phone: str, phone_link: str) -> dict:
-    """Set a new price and phone in a project copy's mkdocs.yml; return the old facts."""
+    """Set a new price and phone in a project copy's clinic.yml; return the old facts."""
     facts = clinic_facts(project.root)
-    project.replace("mkdocs.yml", f"amount: {facts['price']['amount']}\n", f"amount: {price}\n")
-    project.replace("mkdocs.yml", f'phone: "{facts["phone"]}"', f'phone: "{phone}"')
+    project.replace("clinic.yml", f"amount: {facts['price']['amount']}\n", f"amount: {price}\n")
+    project.replace("clinic.yml", f'phone: "{facts["phone"]}"', f'phone: "{phone}"')
     project.replace(
-        "mkdocs.yml", f'phone_link: "{facts["phone_link"]}"', f'phone_link: "{phone_link}"'
+        "clinic.yml", f'phone_link: "{facts["phone_link"]}"', f'phone_link: "{phone_link}"'
     )
     return facts
 
@@ -66,7 +66,7 @@ def stale_facts(before: Build, after: Build, old, new, what: str) -> list[Findin
         problems.append(
             at(
                 after.source_of(html),
-                f"{what} was changed in mkdocs.yml from {old} to {new}, but this page {state}",
+                f"{what} was changed in clinic.yml from {old} to {new}, but this page {state}",
                 f"write {what} as its {{{{ clinic.* }}}} value, never as typed text",
             )
         )

@@ -20,10 +20,21 @@ PUBLISHABLE = {
 PUBLISHABLE_NAMES = {"LICENSE", "sitemap.xml.gz"}
 
 
+def zensical_config(project: Path) -> str:
+    """Zensical runs no hook, so it reads the clinic's facts from its one configuration file:
+    mkdocs.yml with clinic.yml's facts under `extra:` (zensical.yml, beside it in the copy)."""
+    from devtools.move_facts import inline_facts
+
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    facts = (project / "clinic.yml").read_text(encoding="utf-8")
+    (project / "zensical.yml").write_text(inline_facts(config, facts), encoding="utf-8")
+    return "zensical.yml"
+
+
 def zensical_build(project: Path) -> Build:
     """`zensical build` in `project` (into its site_dir, site/). Zensical writes no
     reports/editorial.json (no hook): read findings with `Build.recheck()`."""
-    proc = run_in(project, [str(ZENSICAL), "build", "--clean", "-f", "mkdocs.yml"])
+    proc = run_in(project, [str(ZENSICAL), "build", "--clean", "-f", zensical_config(project)])
     return Build(project, project / "site", proc.returncode, proc.stdout + proc.stderr)
 
 

@@ -17,7 +17,7 @@ from sitecheck.rules.claims.text import find_claims
 
 WHERE = (
     "this text is not in the page's Markdown: it comes through a macro, from a clinic fact in "
-    "mkdocs.yml (extra: clinic:) or from docs/snippets/ (the sources or the glossary)."
+    "clinic.yml (clinic:) or from docs/snippets/ (the sources or the glossary)."
 )
 
 

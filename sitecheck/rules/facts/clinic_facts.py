@@ -1,8 +1,8 @@
-"""The clinic's facts (mkdocs.yml `extra.clinic`, and `extra.emergency_number` beside it)
+"""The clinic's facts (clinic.yml `clinic:`, and `emergency_number:` beside it)
 checked against sitecheck/rules/facts/facts.yml.
 
 The schema is data, one entry per fact; jsonschema finds what is wrong and this module says it in
-the editor's words: `mkdocs.yml:LINE`, the setting, what is wrong as written, and the fix. A key
+the editor's words: `clinic.yml:LINE`, the setting, what is wrong as written, and the fix. A key
 no entry names is refused with a "did you mean", so a misspelt fact cannot vanish silently.
 """
 
@@ -122,12 +122,16 @@ def node_lines(text: str) -> dict[tuple, tuple[int, str | None]]:
 # -- the check -------------------------------------------------------------------------------
 
 
-def check_facts(config: dict, text: str, file: str = "mkdocs.yml") -> list[Finding]:
-    """Every problem with the clinic's facts; `config` is mkdocs.yml as data, `text` as typed."""
+def check_facts(
+    config: dict, text: str, file: str = "clinic.yml", prefix: tuple = ()
+) -> list[Finding]:
+    """Every problem with the clinic's facts; `config` holds them under `extra:` as data, `text`
+    is the file as typed. clinic.yml holds `clinic:` at its top: `prefix=("extra",)` puts its
+    lines where mkdocs.yml had them."""
     import jsonschema  # here, not at the top: a project without facts never needs it
 
     facts = load_facts()
-    lines = node_lines(text)
+    lines = {(*prefix, *path): value for path, value in node_lines(text).items()}
     extra = config.get("extra")
     out: list[Finding] = []
     if isinstance(extra, dict):  # without `extra:` at all, the missing `clinic:` says it
@@ -140,8 +144,8 @@ def check_facts(config: dict, text: str, file: str = "mkdocs.yml") -> list[Findi
             Finding(
                 file,
                 top,
-                "the clinic's facts are missing: there is no group 'clinic:' under 'extra:'.",
-                "restore the 'clinic:' lines under 'extra:' from the last working version.",
+                "the clinic's facts are missing: there is no group 'clinic:'.",
+                "restore the 'clinic:' lines from the last working version.",
                 RULE,
             ),
         ]

@@ -1,9 +1,10 @@
-"""Refuse to publish while mkdocs.yml still holds the example clinic details or placeholders.
+"""Refuse to publish while clinic.yml (the clinic's facts) or mkdocs.yml still holds the example
+clinic details or placeholders.
 
 `./run deploy` runs this before its build; previews, `./run build` and the tests do not, so
 editors can work with the example values until the clinic's real ones are known.
 
-    python -m sitecheck.rules.facts.deploy_gate [mkdocs.yml]     # exit 1 and one line per setting
+    python -m sitecheck.rules.facts.deploy_gate [mkdocs.yml clinic.yml]   # exit 1, a line per setting
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def example_settings(config_text: str, shown_as: str = "mkdocs.yml") -> list[str
     messages = []
     for name, value, line in _settings(root):
         where = f"{shown_as}:{line}: {name}"
-        is_clinic = name.startswith("extra.clinic.")
+        is_clinic = name.startswith(("extra.clinic.", "clinic.")) or name == "emergency_number"
         if PLACEHOLDER.search(value):
             messages.append(
                 f"{where} is still a placeholder: '{value}'. "
@@ -79,13 +80,19 @@ def example_settings(config_text: str, shown_as: str = "mkdocs.yml") -> list[str
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0] if args else "mkdocs.yml")
-    messages = example_settings(path.read_text(encoding="utf-8"), path.name)
+    paths = [Path(a) for a in args] or [Path("mkdocs.yml"), Path("clinic.yml")]
+    messages = [
+        message
+        for path in paths
+        if path.is_file()
+        for message in example_settings(path.read_text(encoding="utf-8"), path.name)
+    ]
+    names = " and ".join(p.name for p in paths)
     # Sentences the claims classifier queued for compliance review, not yet signed off.
-    review_refused = claims_gate.main([str(path.resolve().parent)]) != 0
+    review_refused = claims_gate.main([str(paths[0].resolve().parent)]) != 0
     if messages:
         print(
-            f"Not publishing: {len(messages)} setting(s) in {path.name} still hold example values"
+            f"Not publishing: {len(messages)} setting(s) in {names} still hold example values"
             " or placeholders.",
             file=sys.stderr,
         )
@@ -98,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if review_refused:
         return 1
-    print(f"{path.name}: the clinic's details are real values; ready to publish.")
+    print(f"{names}: the clinic's details are real values; ready to publish.")
     return 0
 
 

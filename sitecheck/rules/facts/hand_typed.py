@@ -1,4 +1,4 @@
-"""Clinic facts live once in mkdocs.yml (`extra: clinic:`); pages must not type them by hand.
+"""Clinic facts live once in clinic.yml (`clinic:`); pages must not type them by hand.
 
 A price or phone number typed into a page silently goes stale when the clinic changes it in
 mkdocs.yml. This finds such copies in the Markdown and names the file, the line and the fact.
@@ -60,7 +60,7 @@ def check_source(raw: str, file: str, facts: dict) -> list[Finding]:
                         file,
                         number,
                         f"{WATCHED[name]} ({value!s}) is typed into the page.",
-                        f"write {{{{ clinic.{name} }}}} instead, so a change in mkdocs.yml "
+                        f"write {{{{ clinic.{name} }}}} instead, so a change in clinic.yml "
                         "reaches this page too.",
                     )
                 )

@@ -138,7 +138,7 @@ def _check_chain(chain: tuple[str, list], scope: _Scope, shown: bool) -> tuple[s
                 close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
                 hint = f" Did you mean '{close[0]}'?" if close else ""
                 if base == "clinic":
-                    what = f"{page_uses}, but mkdocs.yml has no fact {here}.{key}.{hint}"
+                    what = f"{page_uses}, but clinic.yml has no fact {here}.{key}.{hint}"
                 else:
                     what = f"{page_uses}, but {origin} have no '{key}'.{hint}"
                 return what, f"correct the name (known here: {', '.join(known)})."
@@ -226,7 +226,7 @@ def _yes_no_compared(node: nodes.Compare, scope: _Scope) -> tuple[str, str] | No
                 return None  # a real true or false compared with True: it works
             yes = value
             compared = (
-                f"{value}, but mkdocs.yml holds the placeholder '{current[0]}' there, which is "
+                f"{value}, but clinic.yml holds the placeholder '{current[0]}' there, which is "
                 "neither, and which pages count as true only where they write the fact alone"
             )
         shows = "always shows" if node.ops[0].op == "ne" else "never shows"

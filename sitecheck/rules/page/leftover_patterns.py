@@ -48,7 +48,7 @@ LEFTOVERS = [
         r"\{\{|\}\}",
         r"\{\{|\}\}",
         "a '{{ ... }}' value was not filled in",
-        "use a value defined under 'extra:' in mkdocs.yml, e.g. {{ clinic.phone }}; "
+        "use a fact defined in clinic.yml, e.g. {{ clinic.phone }}; "
         "values do not work in the front matter, write the text there instead",
     ),
     (

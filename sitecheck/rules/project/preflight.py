@@ -20,13 +20,15 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from sitecheck.core.config import ConfigLoader
+from sitecheck.core.config import FACTS_FILE, FACTS_KEYS, ConfigLoader, with_facts
 from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import front_matter_end
 from sitecheck.core.yaml_keys import duplicate_keys
+from sitecheck.core.yaml_loader import SafeLoader
 from sitecheck.rules.facts import template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
-from sitecheck.rules.source import template_code
+from sitecheck.rules.project import config_allowlist
+from sitecheck.rules.source import front_matter_fields, template_code
 from sitecheck.rules.source.front_matter import FrontMatterError
 from sitecheck.rules.source.front_matter import read as read_front_matter
 
@@ -82,6 +84,12 @@ INVISIBLE = {
     "\u00ad": "a soft hyphen, which is invisible",
     "\u2028": "a line separator, which looks like a line break",
     "\u2029": "a paragraph separator, which looks like a line break",
+    # Direction marks reorder the text around them as shown ("$1650" can read "$0561"); the
+    # site's languages run left to right, so none is ever needed.
+    **{
+        c: "an invisible direction mark, which reverses or reorders the text shown around it"
+        for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    },
 }
 ANY_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
 # Written as escapes: the look-alikes are the point, and must stay unambiguous in the source.
@@ -314,6 +322,39 @@ def parse_yaml(text: str, file: str):
 # -- mkdocs.yml ----------------------------------------------------------------------------------
 
 
+def typos(text: str, file: str) -> list[Finding]:
+    """Settings written twice, and top-level settings MkDocs does not know (with a "did you
+    mean"), read without building anything (any tag is left as it is)."""
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+        repeated = duplicate_keys(text)
+    except yaml.YAMLError:
+        return []
+    out = [
+        finding(
+            file,
+            again,
+            f"the setting '{key}' is written twice (lines {first} and {again}); only the last "
+            "one would be used.",
+            f"keep one '{key}:' and move what the other one held under it.",
+        )
+        for key, first, again in repeated
+    ]
+    for key, _ in root.value if isinstance(root, yaml.MappingNode) else []:
+        if key.value not in MKDOCS_KEYS:
+            close = difflib.get_close_matches(str(key.value), sorted(MKDOCS_KEYS), n=1, cutoff=0.6)
+            if close:
+                out.append(
+                    finding(
+                        file,
+                        key.start_mark.line + 1,
+                        f"'{key.value}' is not a setting MkDocs knows. Did you mean '{close[0]}'?",
+                        f"correct the spelling to {close[0]}.",
+                    )
+                )
+    return out
+
+
 def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[Finding]]:
     """mkdocs.yml as data (None when unreadable) and every problem in it."""
     path = project / file
@@ -327,6 +368,16 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
     found = line_endings(text, file) + invisible(text, file) + yaml_lines(text, file)
     if found:  # the cause of any YAML error below: say only this
         return None, found
+    # Before anything else reads it: nothing of it is used until the developers' allow-list
+    # holds every setting (tags, hooks, plugins, extensions, scripts, theme …).
+    pinned = config_allowlist.check(text, file)
+    if pinned:  # a misspelt or repeated setting explains the difference in the editor's words
+        explained = (
+            []
+            if pinned[0].rule == config_allowlist.RULE and "anchor" in pinned[0].what
+            else typos(text, file)
+        )
+        return None, explained or pinned
     data, found = parse_yaml(text, file)
     if data is None:
         return None, found
@@ -347,8 +398,104 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
                 )
             )
     found += menu(data, lines, project / str(data.get("docs_dir") or "docs"), file)
-    found += check_facts(data, text, file)
+    facts, facts_found = check_facts_file(project)
+    found += facts_found
+    return (with_facts(data, facts) if facts is not None else data), found
+
+
+def check_facts_file(project: Path, file: str = FACTS_FILE) -> tuple[dict | None, list[Finding]]:
+    """clinic.yml, the editors' facts file: read as plain data (safe loader, no tags, no
+    anchors), every fact checked as before (facts.yml), with its own file:line."""
+    path = project / file
+    if not path.is_file():
+        return None, [
+            finding(
+                file,
+                0,
+                "clinic.yml, the file of the clinic's facts, is missing.",
+                "restore clinic.yml from the last working version (git checkout clinic.yml).",
+            )
+        ]
+    text, found = decode(path.read_bytes(), file)
+    if text is None:
+        return None, found
+    found = line_endings(text, file) + invisible(text, file) + yaml_lines(text, file)
+    if found:
+        return None, found
+    found = config_allowlist.aliases(text, file)
+    if found:
+        return None, [replace(f, rule=RULE) for f in found]
+    try:
+        data = yaml.load(text, Loader=SafeLoader)
+        repeated = duplicate_keys(text)
+    except yaml.constructor.ConstructorError as err:
+        mark = err.problem_mark
+        return None, [
+            finding(
+                file,
+                mark.line + 1 if mark else 1,
+                f"clinic.yml holds a YAML tag ({(err.problem or '').split()[-1] if err.problem else ''}); "
+                "the facts file is plain text and numbers only.",
+                "delete the tag (the word starting with '!') and write the value itself.",
+            )
+        ]
+    except yaml.YAMLError as err:
+        return None, [yaml_error(err, file, text=text)]
+    found = [
+        finding(
+            file,
+            again,
+            f"the fact '{key}' is written twice (lines {first} and {again}); only the last "
+            "one would be used.",
+            f"keep one '{key}:' and move what the other one held under it.",
+        )
+        for key, first, again in repeated
+    ]
+    if not isinstance(data, dict):
+        data = {}
+    from sitecheck.rules.facts.clinic_facts import node_lines
+
+    lines = node_lines(text)
+    for key in data:
+        if key not in FACTS_KEYS:
+            close = difflib.get_close_matches(str(key), FACTS_KEYS, n=1, cutoff=0.6)
+            found.append(
+                finding(
+                    file,
+                    lines.get((key,), (1, None))[0],
+                    f"'{key}' is not a fact the site knows (clinic.yml holds "
+                    f"{' and '.join(FACTS_KEYS)})."
+                    + (f" Did you mean '{close[0]}'?" if close else ""),
+                    "correct the spelling, or indent it under 'clinic:' if it is one of the "
+                    "clinic's facts.",
+                )
+            )
+    found += markup_in_facts(lines, file)
+    found += check_facts({"extra": data}, text, file, prefix=("extra",))
     return data, found
+
+
+# The theme and the pages print facts into HTML, some inside attributes (tel:, mailto:, href):
+# a fact is words, numbers and addresses, never markup, quotes or templates.
+FACT_MARKUP = re.compile(r'[<>"`\\]|\{[{%#]|[\u202a-\u202e\u2066-\u2069]')
+
+
+def markup_in_facts(lines: dict, file: str) -> list[Finding]:
+    out = []
+    for path, (line, raw) in sorted(lines.items(), key=lambda item: item[1][0]):
+        if isinstance(raw, str) and (bad := FACT_MARKUP.search(raw)):
+            name = ".".join(str(p) for p in path)
+            out.append(
+                finding(
+                    file,
+                    line,
+                    f"the fact '{name}' contains '{bad.group(0)}', which the pages would print as "
+                    "code or markup (a fact is words, numbers and addresses).",
+                    "write it in plain words, without < > \" ` \\ or {{ }}; use 'and' for &, "
+                    "single quotes (') for a quotation.",
+                )
+            )
+    return out
 
 
 def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
@@ -365,8 +512,32 @@ def menu(data: dict, lines: dict, docs: Path, file: str) -> list[Finding]:
         if isinstance(node, list):
             stack += [((*path, i), item) for i, item in enumerate(node)]
         elif isinstance(node, dict):
+            for title in node:
+                if not isinstance(title, str) or re.search(
+                    r"[<>&`]|\{[{%]|[\u202a-\u202e\u2066-\u2069]", title
+                ):
+                    out.append(
+                        finding(
+                            file,
+                            lines.get((*path, title), (1, None))[0],
+                            f"the menu (nav) title '{title}' holds code or markup (<, >, &, "
+                            "{{ or a direction mark); menu titles are plain text.",
+                            "write the title in plain words, e.g. '- Aftercare: aftercare.md'.",
+                        )
+                    )
             stack += [((*path, k), v) for k, v in node.items()]
-        elif isinstance(node, str) and "://" not in node:
+        elif isinstance(node, str) and (re.match(r"\s*[a-zA-Z][\w+.-]*:|\s*//|\s*/", node)):
+            out.append(
+                finding(
+                    file,
+                    lines.get(path, lines.get(path[:-1], (1, None)))[0],
+                    f"the menu (nav) entry '{node}' is an address, not one of the site's pages; "
+                    "the menu leads only to the site's own pages.",
+                    "name a page in docs/ (e.g. 'contact.md'); put a link to another website "
+                    "in a page's text instead.",
+                )
+            )
+        elif isinstance(node, str):
             line = lines.get(path, lines.get(path[:-1], (1, None)))[0]
             if node in pages:
                 listed.append((line, node))
@@ -454,9 +625,11 @@ def check_page(
         return found
     if page:
         try:
-            read_front_matter(text, file)
+            fields, field_lines = read_front_matter(text, file)
         except FrontMatterError as err:
             return [err.finding]
+        if bad_fields := front_matter_fields.check(fields, field_lines, file):
+            return [replace(f, rule=RULE) for f in bad_fields]
         body = "\n".join(lines[end + 1 :]) if end else text
         if end and not body.strip():
             return [
@@ -544,6 +717,31 @@ def snippet_folders(project: Path, config: dict) -> dict[Path, str] | None:
     return None
 
 
+MAX_EXPANDED = 1_000_000
+
+
+def expanded_size(path: Path, folders: dict[Path, str], memo: dict, depth: int = 0) -> int:
+    """The bytes of a snippet once every `--8<--` in it is filled in, counted without filling
+    them in (each file once), and stopping as soon as the limit is passed."""
+    if path in memo:
+        return memo[path]
+    memo[path] = MAX_EXPANDED + 1  # a file that includes itself: counted as too big
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return 0
+    size = len(text)
+    for match in SNIPPET.finditer(text):
+        if size > MAX_EXPANDED or depth > 20:
+            break
+        name = re.sub(r"(:-?\d+){1,2}$|:[\w-]+$", "", match.group(2))
+        inner = next((f / name for f in folders if (f / name).is_file()), None)
+        if inner is not None and any(inner.resolve().is_relative_to(f.resolve()) for f in folders):
+            size += expanded_size(inner, folders, memo, depth + 1)
+    memo[path] = size
+    return size
+
+
 def snippets(text: str, file: str, folders: dict[Path, str] | None) -> list[Finding]:
     """`--8<-- "file.md"` naming a file that does not exist: pymdownx.snippets stops MkDocs with
     a traceback naming neither the page nor its line."""
@@ -552,10 +750,45 @@ def snippets(text: str, file: str, folders: dict[Path, str] | None) -> list[Find
     out = []
     for match in SNIPPET.finditer(text):
         name = match.group(2)
-        if "://" in name:
+        line = text.count("\n", 0, match.start()) + 1
+        outside = "://" in name or name.startswith(("/", "\\")) or ":" in name.split("/")[0][1:2]
+        plain_name = re.sub(r"(:-?\d+){1,2}$|:[\w-]+$", "", name)
+        if outside or any(
+            not (folder / plain_name).resolve().is_relative_to(folder.resolve())
+            for folder in folders
+        ):
+            where = " or ".join(f"{shown}/" for shown in folders.values())
+            out.append(
+                finding(
+                    file,
+                    line,
+                    f"the page includes '{name}' (--8<--), which is not a file inside {where}: "
+                    "the build reads nothing outside the project's snippets folder and downloads "
+                    "nothing.",
+                    f"put the text in a file in {where} and write only its name after --8<--, "
+                    'e.g. --8<-- "glossary.md".',
+                )
+            )
             continue
         plain = re.sub(r"(:-?\d+){1,2}$|:[\w-]+$", "", name)  # file.md:3:5, file.md:section
-        if any((folder / n).is_file() for folder in folders for n in (name, plain)):
+        found_at = next(
+            (folder / n for folder in folders for n in (name, plain) if (folder / n).is_file()),
+            None,
+        )
+        if found_at is not None:
+            size = expanded_size(found_at, folders, {})
+            if size > MAX_EXPANDED and not any("includes other snippets" in f.what for f in out):
+                out.append(
+                    finding(
+                        file,
+                        text.count("\n", 0, match.start()) + 1,
+                        f"the snippet '{name}' (--8<--) includes other snippets that include "
+                        f"others, {size // 1000:,} KB or more in all once filled in (at most "
+                        f"{MAX_EXPANDED // 1000:,} KB): the build would take minutes or fail.",
+                        "include each piece once, directly; a snippet should not include "
+                        "other snippets more than a few times.",
+                    )
+                )
             continue
         known = sorted(
             p.relative_to(folder).as_posix()
@@ -613,7 +846,7 @@ def check_project(project: Path) -> list[Finding]:
     config, found = check_config(project)
     if config is None:
         return found
-    names = {*(config.get("extra") or {})}
+    names = {*(config.get("extra") or {}), *FACTS_KEYS}  # even while clinic.yml is unreadable
     if any(f.rule == "clinic-facts" for f in found):  # pages' {{ clinic.x }} follow once fixed
         config = {**config, "extra": {}}
     return sorted(set(found + check_docs(project, config, names)))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import without_code
+from sitecheck.rules.project import file_kinds
 from sitecheck.rules.source.template_code import check_template_code
 
 RULE = "published-files"
@@ -67,6 +68,9 @@ def _refusal(rel: str, path: Path, docs: Path) -> tuple[str, str] | None:
             "settings or passwords and are never published.",
             "delete it, or move it out of docs/.",
         )
+    kind = file_kinds.refusal(rel, path)
+    if kind:
+        return kind
     odd = sorted(set(BAD_NAME.findall(name)))
     if odd:
         shown = " and ".join("a space" if c == " " else f"'{c}'" for c in odd)
@@ -160,7 +164,9 @@ def check_docs(docs: Path, facts=()) -> tuple[list[Finding], set[str]]:
                 continue
             problem = _refusal(rel, path, docs)
             if problem:
-                findings.append(Finding(f"docs/{rel}", 0, *problem))
+                # A file refused for its kind is named at its first line, so editors can open it.
+                line = 1 if path.is_file() and file_kinds.refusal(rel, path) == problem else 0
+                findings.append(Finding(f"docs/{rel}", line, *problem))
                 refused.add(rel)
                 if name in dirs:
                     dirs.remove(name)

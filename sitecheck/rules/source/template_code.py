@@ -34,8 +34,8 @@ PLAIN = (
 )  # fmt: skip
 FIX = (
     "use the clinic's facts as they are, e.g. {{ clinic.phone }} or "
-    "{% for item in clinic.price.includes %}; the facts are listed under extra: clinic: in "
-    "mkdocs.yml. For anything more, ask a developer to add a macro in macros/."
+    "{% for item in clinic.price.includes %}; the facts are listed in clinic.yml."
+    " For anything more, ask a developer to add a macro in macros/."
 )
 
 
@@ -93,6 +93,10 @@ def check_template_code(text: str, file: str, facts) -> list[Finding]:
         what = _refusal(node, names)
         if what:  # Python's insides ("_") first: the editor should see the real reason
             refused.append((getattr(node, "lineno", 0) or 0, "_" not in what, what))
+    if not refused:  # the code is allowed: then its size and work must be bounded too
+        from sitecheck.rules.source import template_bounds
+
+        return template_bounds.check(tree, file)
     out, lines = [], set()
     for line, _, what in sorted(refused):
         if line not in lines:  # one message per line
