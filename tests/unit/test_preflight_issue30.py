@@ -146,7 +146,7 @@ def project_with_facts(tmp_path, facts: str):
     ],
 )
 def test_clinic_yml_is_plain_data(tmp_path, facts, said):
-    data, found = preflight.check_facts_file(project_with_facts(tmp_path, facts))
+    _, found = preflight.check_facts_file(project_with_facts(tmp_path, facts))
     assert found and said in found[0].what, found
     assert found[0].file == "clinic.yml" and found[0].line >= 1
 

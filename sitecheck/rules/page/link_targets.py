@@ -22,6 +22,10 @@ from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import first_line
 
 PHONES = {"911", "988"}  # the emergency and the suicide and crisis lifeline numbers (US)
+# Public agencies patients are told to contact, written as their own pages give them: the
+# FDA's MedWatch line (1-800-FDA-1088) and its address for people offered these products.
+AGENCY_PHONES = {"18003321088"}
+AGENCY_EMAILS = {"ocod@fda.hhs.gov"}
 LOADS = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc"}
 ADDRESS_TEXT = re.compile(
     r"^\s*(?:https?://)?((?:[\w-]+\.)+[A-Za-z\u00a1-\uffff]{2,})(?::\d+)?(?:[/?#]\S*)?\s*$", re.I
@@ -115,11 +119,12 @@ def check_page(page, context) -> list[Finding]:
         lower = href.lower()
         if lower.startswith("tel:"):
             number = _digits(unquote(href[4:]))
-            if (";" in href or "," in href or number not in ({phone} | PHONES)) and number:
+            allowed = {phone} | PHONES | AGENCY_PHONES
+            if (";" in href or "," in href or number not in allowed) and number:
                 add(
                     r"tel:",
                     f"the phone link '{href}' is not the clinic's number (clinic.phone_link) "
-                    f"nor one of {', '.join(sorted(PHONES))}.",
+                    f"nor one of {', '.join(sorted(PHONES))} or the FDA's MedWatch line.",
                     "link to the clinic's number: [{{ clinic.phone }}](tel:{{ clinic.phone_link }}).",
                 )
         elif lower.startswith("mailto:"):
@@ -128,13 +133,13 @@ def check_page(page, context) -> list[Finding]:
                 "?" in address
                 or "," in address
                 or ";" in address
-                or address.strip().lower() != email
+                or address.strip().lower() not in {email} | AGENCY_EMAILS
             ):
                 add(
                     r"mailto:",
                     f"the e-mail link '{href[:80]}' is not simply the clinic's address "
-                    "(clinic.email): another recipient, a copy or a pre-written text is not "
-                    "allowed.",
+                    "(clinic.email) or the FDA's: another recipient, a copy or a pre-written "
+                    "text is not allowed.",
                     "link to the clinic's address only: [{{ clinic.email }}](mailto:{{ clinic.email }}).",
                 )
         text = "".join(element.itertext()).strip()

@@ -108,7 +108,7 @@ def first_difference(have, want, path=()) -> tuple | None:
                 return found
         return None
     if isinstance(want, list) and isinstance(have, list):
-        for index, (a, b) in enumerate(zip(have, want)):
+        for index, (a, b) in enumerate(zip(have, want, strict=False)):
             found = first_difference(a, b, (*path, index))
             if found is not None:
                 return found

@@ -17,7 +17,9 @@ FIELDS = {
     "title", "description", "reviewed", "next_review", "reviewed_by",
     "procedure", "procedure_status",  # schema.org data on treatment pages (social-meta.html)
     "template", "hero_question", "hero_answer",  # the home page (overrides/home.html)
+    "search",  # Material's search: `boost` (a number) or `exclude` (true), nothing else
 }  # fmt: skip
+SEARCH = {"boost": (int, float), "exclude": (bool,)}
 TEMPLATES = {"home.html"}
 # Printed by the theme but not checked by front_matter.py (which checks title, description and
 # reviewed_by on each page as it is built, and names them there).
@@ -49,6 +51,20 @@ def check(data: dict | None, lines: dict[str, int], file: str) -> list[Finding]:
                     f"write 'template: {sorted(TEMPLATES)[0]}' (the home page only) or delete it.",
                 )
             )
+        elif field == "search":
+            ok = isinstance(value, dict) and all(
+                k in SEARCH and isinstance(v, SEARCH[k]) and not (k == "boost" and v is True)
+                for k, v in value.items()
+            )
+            if not ok:
+                out.append(
+                    Finding(
+                        file,
+                        line,
+                        "'search' may hold only 'boost: <number>' or 'exclude: true'.",
+                        "write e.g. 'search:' and on the next line '  boost: 0.5'.",
+                    )
+                )
         elif isinstance(value, (dict, list, tuple, set)):
             out.append(
                 Finding(
