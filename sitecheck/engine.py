@@ -35,7 +35,7 @@ from sitecheck.rules.claims.check import Allowed, check_claims, load_rules
 from sitecheck.rules.claims.concepts import RULES_FILE
 from sitecheck.rules.facts import hand_typed as typed_facts
 from sitecheck.rules.page import csp_inline as inline_code
-from sitecheck.rules.page import evidence_links, glossary, readability
+from sitecheck.rules.page import evidence_links, finished_text, glossary, readability
 from sitecheck.rules.page import outline as pages
 from sitecheck.rules.page import raw_html as sanitize
 from sitecheck.rules.page.glossary import TIPS
@@ -45,6 +45,7 @@ from sitecheck.rules.site import links
 from sitecheck.rules.source import citations
 from sitecheck.rules.source.front_matter import check_front_matter
 from sitecheck.rules.source.images import check_images
+from sitecheck.rules.source.pictures import check_pictures
 from sitecheck.rules.source.review_dates import overdue_notice, review_due
 
 
@@ -155,6 +156,7 @@ SiteRule = Callable[[dict[str, Page], SiteContext], Iterable[Finding]]
 PAGE_RULES: list[tuple[str, PageRule]] = [
     ("page-parts", pages.check_parts),
     ("leftovers", check_leftovers_in_page),
+    ("finished-text", finished_text.check_page),
     ("inline-code", inline_code.check_page),
     ("raw-html", sanitize.check_page),
     ("readability", readability.check_page),
@@ -260,6 +262,8 @@ class Engine:
                 found.append(Finding(file, 0, what.split(": ", 1)[1], fix, "review-date", NOTICE))
         found += stamp("citations", citations.check_citations(raw, file, self.known_citations()))
         found += stamp("images", check_images(raw, file, page_dir))
+        found += stamp("pictures", check_pictures(raw, file, page_dir))
+        found += stamp("finished-text", finished_text.check_source(raw, file, self.context.project))
         self.allowed += claims.allowed
         self.findings += found
         return found
