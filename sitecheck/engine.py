@@ -33,15 +33,24 @@ from sitecheck.core.stylesheet import plan as joined_stylesheet
 from sitecheck.rules.claims import rendered as claims_rendered
 from sitecheck.rules.claims.check import Allowed, check_claims, load_rules
 from sitecheck.rules.claims.concepts import RULES_FILE
+from sitecheck.rules.facts import fact_drift
 from sitecheck.rules.facts import hand_typed as typed_facts
 from sitecheck.rules.page import csp_inline as inline_code
-from sitecheck.rules.page import evidence_links, finished_text, glossary, readability
+from sitecheck.rules.page import (
+    evidence_links,
+    finished_text,
+    glossary,
+    language,
+    link_quality,
+    personal_data,
+    readability,
+)
 from sitecheck.rules.page import outline as pages
 from sitecheck.rules.page import raw_html as sanitize
 from sitecheck.rules.page.glossary import TIPS
 from sitecheck.rules.page.leftovers import check_leftovers_in_page
 from sitecheck.rules.page.theme_scripts import ThemeScripts, template_dirs
-from sitecheck.rules.site import links
+from sitecheck.rules.site import address_ledger, links
 from sitecheck.rules.source import citations
 from sitecheck.rules.source.front_matter import check_front_matter
 from sitecheck.rules.source.images import check_images
@@ -157,6 +166,9 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("page-parts", pages.check_parts),
     ("leftovers", check_leftovers_in_page),
     ("finished-text", finished_text.check_page),
+    ("personal-data", personal_data.check_page),
+    ("link-quality", link_quality.check_page),
+    ("language", language.check_page),
     ("inline-code", inline_code.check_page),
     ("raw-html", sanitize.check_page),
     ("readability", readability.check_page),
@@ -172,6 +184,8 @@ SITE_RULES: list[tuple[str, SiteRule]] = [
     ("menu", pages.check_menu),
     ("links", links.check_site),
     ("glossary", glossary.check_site),
+    ("facts", fact_drift.check_facts),
+    ("address-ledger", address_ledger.check_site),
 ]
 
 
@@ -256,6 +270,8 @@ class Engine:
         if page:
             found += stamp("front-matter", check_front_matter(raw, file, self.context.today))
             found += stamp("typed-facts", typed_facts.check_source(raw, file, self.context.clinic))
+            drift = fact_drift.check_source(raw, file, self.context.clinic, self.context.project)
+            found += stamp("typed-facts", drift)
             due = review_due(raw, file)
             if due.overdue(self.context.today):
                 what, _, fix = overdue_notice(due, self.context.today).partition(" Fix: ")
