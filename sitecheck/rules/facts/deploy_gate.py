@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from sitecheck.core.config import ConfigLoader as _Loader  # the one mkdocs.yml loader
+from sitecheck.rules.facts.page_placeholders import placeholders_in_docs
 
 # Names reserved for examples (RFC 2606 / RFC 6761); they never reach a real clinic.
 EXAMPLE_HOST = re.compile(r"(^|\.)(example|test|invalid|localhost)$|(^|\.)example\.(com|net|org)$")
@@ -80,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     path = Path(args[0] if args else "mkdocs.yml")
     messages = example_settings(path.read_text(encoding="utf-8"), path.name)
+    messages += placeholders_in_docs(path.resolve().parent)  # pages and snippets too
     if messages:
         print(
             f"Not publishing: {len(messages)} setting(s) in {path.name} still hold example values"
