@@ -13,7 +13,7 @@ SNIPPETS = ("docs/snippets/sources.yml", "docs/snippets/glossary.md")
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+|[^\w\s]", text.lower())
+    return re.findall(r"[^\W_]+", text.lower())
 
 
 @lru_cache(maxsize=64)
@@ -31,11 +31,17 @@ def file_lines(path: Path) -> tuple[str, ...]:
 
 def find_line(lines, needle: str) -> int:
     """The first line holding `needle` (compared word by word, marks ignored), or 0."""
+    needle = needle.strip()
+    if not needle:
+        return 0
+    for number, line in enumerate(lines, start=1):
+        if needle in line:
+            return number
     want = " ".join(_words(needle))
     if not want:
         return 0
     for number, line in enumerate(lines, start=1):
-        if want in " ".join(_words(line)):
+        if f" {want} " in f" {' '.join(_words(line))} ":
             return number
     return 0
 

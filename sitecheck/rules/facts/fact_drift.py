@@ -154,13 +154,15 @@ def _path(facts: dict, key: str) -> str:
     return walk(facts, "") or key
 
 
-def _line(project: Path, pattern: str) -> tuple[str, int]:
+def _line(project: Path, pattern: str, after: str = "") -> tuple[str, int]:
     for name in FACT_FILES:
         path = project / name
         if not path.is_file():
             continue
+        started = not after
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if re.search(pattern, line):
+            started = started or line.strip().startswith(after)
+            if started and re.search(pattern, line):
                 return name, number
     return "mkdocs.yml", 0
 
@@ -175,7 +177,7 @@ def check_facts(pages, context) -> list[Finding]:
     inc = [" ".join(str(x).lower().split()) for x in price.get("includes") or []]
     for item in price.get("excludes") or []:
         if " ".join(str(item).lower().split()) in inc:
-            file, line = _line(project, rf"^\s*-\s*{re.escape(str(item))}\s*$")
+            file, line = _line(project, rf"^\s*-\s*{re.escape(str(item))}\s*$", after="excludes:")
             out.append(
                 Finding(
                     file,

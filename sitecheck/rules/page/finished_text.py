@@ -111,9 +111,11 @@ def _template_lines(path: Path, stamp: float) -> tuple[str, ...]:
     end = front_matter_end(lines)
     out = []
     for line in lines[end + 1 :]:
+        if re.match(r"\s*(\[|#|!!!|\?\?\?|===|-|\d+\.)", line):
+            continue  # a link, heading, box or list line: a shape to reuse, not text
         words = re.sub(r"\{\{.*?\}\}|\[([^\]]*)\]\([^)]*\)|[*_#>!=?\"`-]", r" \1 ", line)
         words = " ".join(words.split())
-        if len(words) >= 30:
+        if len(words) >= 30 and len(words.split()) >= 6:
             out.append(words)
     return tuple(out)
 
@@ -262,7 +264,8 @@ def check_page(page, context) -> list[Finding]:
             found = pattern.search(text)
             if found and what not in {w for w, _ in seen}:
                 seen.add((what, ""))
-                out.append(_finding(page, context, found.group(0).strip() or text, what, fix))
+                shown = text[found.start() : found.end() + 40].split("\n")[0].strip()
+                out.append(_finding(page, context, shown or text, what, fix))
     out += _code_blocks(page, context)
     out += _empty_sections(page)
     out += _repeats(page, context)

@@ -95,15 +95,51 @@ def gif_frames(data: bytes) -> int:
     return frames
 
 
+EXIF_PRIVATE = {
+    0x8825: "the place where it was taken (GPS)",
+    0x013B: "the name of the person who took it",
+    0xA430: "the name of the camera's owner",
+    0x9C9D: "the name of the person who took it",
+}
+
+
+def _exif_tags(tiff: bytes) -> set[int]:
+    """The tag numbers of a JPEG's Exif block (its first directory and the Exif directory)."""
+    if len(tiff) < 8 or tiff[:2] not in (b"II", b"MM"):
+        return set()
+    order = "little" if tiff[:2] == b"II" else "big"
+
+    def number(at: int, size: int) -> int:
+        return int.from_bytes(tiff[at : at + size], order)
+
+    tags: set[int] = set()
+    todo, seen = [number(4, 4)], set()
+    while todo:
+        at = todo.pop()
+        if at in seen or at + 2 > len(tiff):
+            continue
+        seen.add(at)
+        for index in range(min(number(at, 2), 512)):
+            entry = at + 2 + 12 * index
+            if entry + 12 > len(tiff):
+                break
+            tag = number(entry, 2)
+            tags.add(tag)
+            if tag == 0x8769:  # the Exif directory: the camera owner is in it
+                todo.append(number(entry + 8, 4))
+    return tags
+
+
 def private_metadata(data: bytes) -> str | None:
     """What a photo carries about where and by whom it was taken (Exif GPS, owner, author)."""
-    head = data[:65536]
-    if b"Exif\x00\x00" not in head and b"<x:xmpmeta" not in head:
-        return None
-    if re.search(rb"GPS|exif:GPS", head):
-        return "the place where it was taken (GPS)"
-    if re.search(rb"Artist|OwnerName|CameraOwner|dc:creator|Copyright", head):
-        return "the name of the camera's owner"
+    head = data[:131072]
+    start = head.find(b"Exif\x00\x00")
+    if start >= 0:
+        for tag in sorted(_exif_tags(head[start + 6 :])):
+            if tag in EXIF_PRIVATE:
+                return EXIF_PRIVATE[tag]
+    if re.search(rb"exif:GPS|<dc:creator|photoshop:AuthorsPosition|Iptc4xmpCore", head):
+        return "where it was taken or who took it"
     return None
 
 
