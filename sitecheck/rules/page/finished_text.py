@@ -264,7 +264,10 @@ def check_page(page, context) -> list[Finding]:
             found = pattern.search(text)
             if found and what not in {w for w, _ in seen}:
                 seen.add((what, ""))
-                shown = text[found.start() : found.end() + 40].split("\n")[0].strip()
+                start = text.rfind("\n", 0, found.start() + 1) + 1  # from the start of its line
+                shown = text[start : found.end() + 40].split("\n")[0].strip()
+                if not shown:
+                    shown = found.group(0).strip()
                 out.append(_finding(page, context, shown or text, what, fix))
     out += _code_blocks(page, context)
     out += _empty_sections(page)
