@@ -70,7 +70,7 @@ PICTURES = """![The clinic's front door, with a blue sign](images/door.heic)
 """
 LEGIT = """The consultation has one price.[^consultation] We tell you the price when you book.
 
-We are open “Monday – Friday, 9:00–17:00”.
+We are open “Monday \u2013 Friday, 9:00\u201317:00”.
 
 > Hola. Hablamos español. Deje su nombre y su número, y le llamamos.
 { lang="es" }
@@ -137,23 +137,59 @@ SOURCES_LINE = next(
         ("docs/planted-text.md", "docs/planted-text.md:18: a list typed with '•'"),
         ("docs/planted-text.md", "docs/planted-text.md:21: a footnote reference"),
         ("docs/planted-text.md", "docs/planted-text.md:23: a paragraph indented by 4 spaces"),
-        ("docs/planted-text.md", "docs/planted-text.md:25: the heading “A section the doctor will write” has nothing under it"),
-        ("docs/planted-people.md", "docs/planted-people.md:11: the page shows an e-mail address that is not the clinic's"),
-        ("docs/planted-people.md", "docs/planted-people.md:13: the page shows a phone number that is not the clinic's"),
-        ("docs/planted-people.md", "docs/planted-people.md:15: the page names a person (“D. Novak”)"),
-        ("docs/planted-links.md", "docs/planted-links.md:11: the link text “here” does not say where it goes"),
-        ("docs/planted-links.md", "docs/planted-links.md:13: the link “NHS advice” (https://bit.ly/3xYzAbc) goes through a link shortener"),
+        (
+            "docs/planted-text.md",
+            "docs/planted-text.md:25: the heading “A section the doctor will write” has nothing under it",
+        ),
+        (
+            "docs/planted-people.md",
+            "docs/planted-people.md:11: the page shows an e-mail address that is not the clinic's",
+        ),
+        (
+            "docs/planted-people.md",
+            "docs/planted-people.md:13: the page shows a phone number that is not the clinic's",
+        ),
+        (
+            "docs/planted-people.md",
+            "docs/planted-people.md:15: the page names a person (“D. Novak”)",
+        ),
+        (
+            "docs/planted-links.md",
+            "docs/planted-links.md:11: the link text “here” does not say where it goes",
+        ),
+        (
+            "docs/planted-links.md",
+            "docs/planted-links.md:13: the link “NHS advice” (https://bit.ly/3xYzAbc) goes through a link shortener",
+        ),
         ("docs/planted-links.md", "docs/planted-links.md:15: the link “MSD Manual”"),
         ("docs/planted-links.md", "docs/planted-links.md:17: the link “aftercare advice”"),
         ("docs/planted-links.md", "docs/planted-links.md:19: this text looks Spanish"),
-        ("docs/planted-facts.md", "docs/planted-facts.md:11: a price (“1790 USD”) is typed into the page"),
+        (
+            "docs/planted-facts.md",
+            "docs/planted-facts.md:11: a price (“1790 USD”) is typed into the page",
+        ),
         ("docs/planted-facts.md", "docs/planted-facts.md:13: “3 sessions” is typed into the page"),
-        ("docs/planted-facts.md", "docs/planted-facts.md:15: “call 999” is not the emergency number"),
-        ("docs/planted-pictures.md", "docs/planted-pictures.md:11: the picture 'images/door.heic' is a HEIC file"),
-        ("docs/planted-pictures.md", "docs/planted-pictures.md:13: the picture 'images/drawing.png' is not found: the file is called 'Drawing.png'"),
-        ("docs/planted-pictures.md", "docs/planted-pictures.md:15: the picture 'images/before-after.png' looks like a result"),
+        (
+            "docs/planted-facts.md",
+            "docs/planted-facts.md:15: “call 999” is not the emergency number",
+        ),
+        (
+            "docs/planted-pictures.md",
+            "docs/planted-pictures.md:11: the picture 'images/door.heic' is a HEIC file",
+        ),
+        (
+            "docs/planted-pictures.md",
+            "docs/planted-pictures.md:13: the picture 'images/drawing.png' is not found: the file is called 'Drawing.png'",
+        ),
+        (
+            "docs/planted-pictures.md",
+            "docs/planted-pictures.md:15: the picture 'images/before-after.png' looks like a result",
+        ),
         ("docs/snippets/sources.yml", f"docs/snippets/sources.yml:{SOURCES_LINE}: question marks"),
-        ("published-addresses.txt", "the page address 'gone/' was published before and is gone now"),
+        (
+            "published-addresses.txt",
+            "the page address 'gone/' was published before and is gone now",
+        ),
     ],
 )
 def test_each_mistake_is_named_at_its_file_and_line_with_a_fix(planted, file, expected):
@@ -170,7 +206,7 @@ def test_legitimate_edits_raise_nothing(planted):
 
 
 def test_a_redirected_address_gets_a_static_page_without_script(planted):
-    project, build = planted
+    _, build = planted
     written = (build.site / "moved/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh" content="0; url=../cost/"' in written
     assert '<a href="../cost/">' in written and "<script" not in written
@@ -201,26 +237,42 @@ def run_build(project: ProjectCopy):
 def test_run_build_names_a_renamed_pages_old_address(tmp_path):
     project = runnable(tmp_path)
     project.path("docs/women.md").rename(project.path("docs/hair-loss-in-women.md"))
-    for name in ("mkdocs.yml", *[p.relative_to(project.root).as_posix() for p in project.path("docs").glob("*.md")]):
+    for name in (
+        "mkdocs.yml",
+        *[p.relative_to(project.root).as_posix() for p in project.path("docs").glob("*.md")],
+    ):
         text = project.path(name).read_text(encoding="utf-8")
-        project.path(name).write_text(text.replace("women.md", "hair-loss-in-women.md"), encoding="utf-8")
+        project.path(name).write_text(
+            text.replace("women.md", "hair-loss-in-women.md"), encoding="utf-8"
+        )
     out = run_build(project)
     line = (ROOT / "published-addresses.txt").read_text().splitlines().index("women/") + 1
     assert f"published-addresses.txt:{line}: the page address 'women/' was published before" in out
-    assert "Fix: add the line  women/: hair-loss-in-women.md  under 'redirects:' in redirects.yml" in out
+    assert (
+        "Fix: add the line  women/: hair-loss-in-women.md  under 'redirects:' in redirects.yml"
+        in out
+    )
     project.write("redirects.yml", "redirects:\n  women/: hair-loss-in-women.md\n")
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "SITECHECK_REPORT_ONLY")}
-    done = subprocess.run(["./run", "build"], cwd=project.root, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["./run", "build"], cwd=project.root, env=env, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
     assert "url=../hair-loss-in-women/" in project.path("site/women/index.html").read_text()
 
 
 def test_run_build_names_a_page_line_and_a_snippet_line(tmp_path):
     project = runnable(tmp_path)
-    project.replace("docs/contact.md", "You are welcome to bring someone with you.\n",
-                    "You are welcome to bring someone with you.\n\nCall R. Patel on 217-555-0187 about his diabetes.\n")
-    project.replace("docs/snippets/sources.yml", "    finding: In 6 small studies with 188 people,",
-                    "    finding: TODO check. In 6 small studies with 188 people,")
+    project.replace(
+        "docs/contact.md",
+        "You are welcome to bring someone with you.\n",
+        "You are welcome to bring someone with you.\n\nCall R. Patel on 217-555-0187 about his diabetes.\n",
+    )
+    project.replace(
+        "docs/snippets/sources.yml",
+        "    finding: In 6 small studies with 188 people,",
+        "    finding: TODO check. In 6 small studies with 188 people,",
+    )
     out = run_build(project)
     assert "docs/contact.md:" in out and "phone number that is not the clinic's" in out
     assert f"docs/snippets/sources.yml:{SOURCES_LINE}: a note for the editors (“TODO”)" in out

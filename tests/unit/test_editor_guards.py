@@ -28,7 +28,9 @@ FACTS = {
 
 
 def context(tmp_path: Path | None = None, facts=FACTS) -> SiteContext:
-    return SiteContext(tmp_path or Path("/nonexistent"), {"extra": {"clinic": facts}}, dt.date(2026, 12, 1))
+    return SiteContext(
+        tmp_path or Path("/nonexistent"), {"extra": {"clinic": facts}}, dt.date(2026, 12, 1)
+    )
 
 
 def page(body: str, raw: str) -> Page:
@@ -44,18 +46,54 @@ def said(findings) -> str:
 @pytest.mark.parametrize(
     ("body", "raw", "expected"),
     [
-        ("<p>Lorem ipsum dolor sit amet.</p>", "# T\n\nLorem ipsum dolor sit amet.\n", "docs/x.md:3: placeholder Latin"),
-        ("<p>Hours: [INSERT HOURS HERE].</p>", "# T\n\nHours: [INSERT HOURS HERE].\n", "docs/x.md:3: a placeholder"),
-        ("<p>TODO ask the doctor</p>", "# T\n\nTODO ask the doctor\n", "docs/x.md:3: a note for the editors"),
+        (
+            "<p>Lorem ipsum dolor sit amet.</p>",
+            "# T\n\nLorem ipsum dolor sit amet.\n",
+            "docs/x.md:3: placeholder Latin",
+        ),
+        (
+            "<p>Hours: [INSERT HOURS HERE].</p>",
+            "# T\n\nHours: [INSERT HOURS HERE].\n",
+            "docs/x.md:3: a placeholder",
+        ),
+        (
+            "<p>TODO ask the doctor</p>",
+            "# T\n\nTODO ask the doctor\n",
+            "docs/x.md:3: a note for the editors",
+        ),
         ("<p>• one\n• two</p>", "# T\n\n• one\n• two\n", "docs/x.md:3: a list typed with"),
-        ("<p>1) <strong>We listen.</strong></p>", "# T\n\n1) **We listen.**\n", "docs/x.md:3: a numbered list"),
+        (
+            "<p>1) <strong>We listen.</strong></p>",
+            "# T\n\n1) **We listen.**\n",
+            "docs/x.md:3: a numbered list",
+        ),
         ("<p>a | b | c</p>", "# T\n\na | b | c\n", "docs/x.md:3: a table written with '|'"),
-        ("<p>Service      Price\nConsultation     95</p>", "# T\n\nService      Price\nConsultation     95\n", "columns lined up"),
+        (
+            "<p>Service      Price\nConsultation     95</p>",
+            "# T\n\nService      Price\nConsultation     95\n",
+            "columns lined up",
+        ),
         ("<p>Text[^1] here.</p>", "# T\n\nText[^1] here.\n", "docs/x.md:3: a footnote reference"),
-        ("<pre><code>These pages give general information.</code></pre>", "# T\n\n    These pages give general information.\n", "docs/x.md:3: a paragraph indented"),
-        ("<h2>Thyroid</h2><h2>Tests</h2><p>Text.</p>", "# T\n\n## Thyroid\n\n## Tests\n\nText.\n", "docs/x.md:3: the heading “Thyroid” has nothing"),
-        ("<h2>Price</h2><p>a</p><h2>Price</h2><p>b</p>", "# T\n\n## Price\n\na\n\n## Price\n\nb\n", "docs/x.md:7: two headings"),
-        ("<h2>Other clinics may charge more.</h2>", "# T\n\nOther clinics may charge more.\n---\n", "docs/x.md:4: the line '---'"),
+        (
+            "<pre><code>These pages give general information.</code></pre>",
+            "# T\n\n    These pages give general information.\n",
+            "docs/x.md:3: a paragraph indented",
+        ),
+        (
+            "<h2>Thyroid</h2><h2>Tests</h2><p>Text.</p>",
+            "# T\n\n## Thyroid\n\n## Tests\n\nText.\n",
+            "docs/x.md:3: the heading “Thyroid” has nothing",
+        ),
+        (
+            "<h2>Price</h2><p>a</p><h2>Price</h2><p>b</p>",
+            "# T\n\n## Price\n\na\n\n## Price\n\nb\n",
+            "docs/x.md:7: two headings",
+        ),
+        (
+            "<h2>Other clinics may charge more.</h2>",
+            "# T\n\nOther clinics may charge more.\n---\n",
+            "docs/x.md:4: the line '---'",
+        ),
     ],
 )
 def test_unfinished_or_unrendered_text_is_named_at_its_line(body, raw, expected):
@@ -65,13 +103,26 @@ def test_unfinished_or_unrendered_text_is_named_at_its_line(body, raw, expected)
 @pytest.mark.parametrize(
     ("body", "raw"),
     [
-        ("<p>A proper footnote.<sup><a href='#fn:1'>1</a></sup></p><div class='footnote'><ol><li><p>The note.</p></li></ol></div>",
-         "# T\n\nA proper footnote.[^1]\n\n[^1]: The note.\n"),
-        ("<p>Open 9:00–17:00, “Monday – Friday”.</p>", "# T\n\nOpen 9:00–17:00, “Monday – Friday”.\n"),
-        ("<table><tr><td>Ferritin</td><td>Iron</td></tr></table>", "# T\n\n| Ferritin | Iron |\n| --- | --- |\n"),
-        ("<p>What a later session is: TO BE CONFIRMED BY THE CLINIC: what a later session is</p>",
-         "# T\n\nWhat a later session is: {{ clinic.later_what }}\n"),
-        ("<div class='highlight'><pre><code>## Heading</code></pre></div>", "# T\n\n```\n## Heading\n```\n"),
+        (
+            "<p>A proper footnote.<sup><a href='#fn:1'>1</a></sup></p><div class='footnote'><ol><li><p>The note.</p></li></ol></div>",
+            "# T\n\nA proper footnote.[^1]\n\n[^1]: The note.\n",
+        ),
+        (
+            "<p>Open 9:00\u201317:00, “Monday \u2013 Friday”.</p>",
+            "# T\n\nOpen 9:00\u201317:00, “Monday \u2013 Friday”.\n",
+        ),
+        (
+            "<table><tr><td>Ferritin</td><td>Iron</td></tr></table>",
+            "# T\n\n| Ferritin | Iron |\n| --- | --- |\n",
+        ),
+        (
+            "<p>What a later session is: TO BE CONFIRMED BY THE CLINIC: what a later session is</p>",
+            "# T\n\nWhat a later session is: {{ clinic.later_what }}\n",
+        ),
+        (
+            "<div class='highlight'><pre><code>## Heading</code></pre></div>",
+            "# T\n\n```\n## Heading\n```\n",
+        ),
     ],
 )
 def test_finished_text_lets_legitimate_pages_through(body, raw):
@@ -96,7 +147,7 @@ def test_conflict_markers_and_template_text_are_named_in_the_source(tmp_path):
 def test_text_from_the_sources_file_is_named_in_the_sources_file(tmp_path):
     (tmp_path / "docs/snippets").mkdir(parents=True)
     (tmp_path / "docs/snippets/sources.yml").write_text(
-        "sources:\n  - anchor: a\n    finding: \"??? Dr Lee to fill in\"\n"
+        'sources:\n  - anchor: a\n    finding: "??? Dr Lee to fill in"\n'
     )
     found = finished_text.check_page(
         page("<p>What it found: ??? Dr Lee to fill in</p>", "# Sources\n\n{{ sources_list() }}\n"),
@@ -110,7 +161,10 @@ def test_text_from_the_sources_file_is_named_in_the_sources_file(tmp_path):
     ("text", "expected"),
     [
         ("Ask John Miller, jmiller1962@gmail.com.", "e-mail address that is not the clinic's"),
-        ("Text Dr. Karen Lee on (217) 555-0199 at any time.", "phone number that is not the clinic's"),
+        (
+            "Text Dr. Karen Lee on (217) 555-0199 at any time.",
+            "phone number that is not the clinic's",
+        ),
         ("Our old office at 44 Maple Avenue is closed.", "postal address that is not the clinic's"),
         ("17:30 D. Novak (first visit, diabetic).", "names a person (“D. Novak”)"),
     ],
@@ -159,9 +213,9 @@ def test_a_link_that_says_where_it_goes_passes():
 def test_a_paragraph_in_another_language_needs_its_language():
     text = "El primer ciclo cuesta unos 1650 USD. Llámenos para más información."
     found = said(language.check_page(page(f"<p>{text}</p>", f"# T\n\n{text}\n"), context()))
-    assert 'docs/x.md:3: this text looks Spanish' in found and 'lang="es"' in found
+    assert "docs/x.md:3: this text looks Spanish" in found and 'lang="es"' in found
     marked = f'<p lang="es">{text}</p>'
-    assert language.check_page(page(marked, f"# T\n\n{text}\n{{ lang=\"es\" }}\n"), context()) == []
+    assert language.check_page(page(marked, f'# T\n\n{text}\n{{ lang="es" }}\n'), context()) == []
     english = "There are no trackers: no analytics, no advertising, no buttons that tell others."
     assert language.check_page(page(f"<p>{english}</p>", "# T\n"), context()) == []
 
@@ -197,9 +251,14 @@ def test_facts_that_contradict_each_other_or_the_country(tmp_path):
         "    price:\n      includes:\n        - blood tests\n      excludes:\n        - blood tests\n"
         '  emergency_number: "999"\n'
     )
-    facts = {"phone": "+1 555-0188", "phone_link": "+15550134",
-             "price": {"includes": ["blood tests"], "excludes": ["blood tests"]}}
-    ctx = SiteContext(tmp_path, {"extra": {"clinic": facts, "emergency_number": "999"}}, dt.date.today())
+    facts = {
+        "phone": "+1 555-0188",
+        "phone_link": "+15550134",
+        "price": {"includes": ["blood tests"], "excludes": ["blood tests"]},
+    }
+    ctx = SiteContext(
+        tmp_path, {"extra": {"clinic": facts, "emergency_number": "999"}}, dt.date.today()
+    )
     found = said(fact_drift.check_facts({}, ctx))
     assert "mkdocs.yml:4: the phone number shown" in found
     assert "mkdocs.yml:9: “blood tests” is listed both" in found
@@ -239,7 +298,10 @@ def test_result_photos_pictures_of_text_and_capitals(tmp_path):
         "![A man's head](images/before-after.png)\n\n![Our price list for 2027](images/Drawing.png)\n"
     )
     found = said(pictures.check_pictures(raw, "docs/x.md", tmp_path))
-    assert "docs/x.md:3: the picture 'images/drawing.png' is not found: the file is called 'Drawing.png'" in found
+    assert (
+        "docs/x.md:3: the picture 'images/drawing.png' is not found: the file is called 'Drawing.png'"
+        in found
+    )
     assert "docs/x.md:5: the picture 'images/before-after.png' looks like a result" in found
     assert "docs/x.md:7: the picture 'images/Drawing.png' shows text or a table" in found
 
@@ -249,12 +311,14 @@ def test_a_still_png_and_gif_pass_an_animated_gif_does_not(tmp_path):
     (tmp_path / "images" / "a.png").write_bytes(PNG)
     still = base64.b64decode("R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=")
     frame = b"\x21\xf9\x04\x00\x0a\x00\x00\x00\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00"
-    moving = still[:13 + 6] + frame + frame + b"\x3b"
+    moving = still[: 13 + 6] + frame + frame + b"\x3b"
     (tmp_path / "images" / "still.gif").write_bytes(still)
     (tmp_path / "images" / "moving.gif").write_bytes(moving)
     raw = "# T\n\n![A hair](images/a.png)\n\n![A teal square](images/still.gif)\n"
     assert pictures.check_pictures(raw, "docs/x.md", tmp_path) == []
-    found = said(pictures.check_pictures("# T\n\n![A sign](images/moving.gif)\n", "docs/x.md", tmp_path))
+    found = said(
+        pictures.check_pictures("# T\n\n![A sign](images/moving.gif)\n", "docs/x.md", tmp_path)
+    )
     assert "animated GIF" in found
 
 
@@ -264,13 +328,18 @@ def test_a_vanished_address_needs_a_redirect_and_gets_a_static_page(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     ctx = context(tmp_path)
-    ctx.sources = {"index.html": "docs/index.md", "cost/index.html": "docs/cost.md",
-                   "hair-loss-in-women/index.html": "docs/hair-loss-in-women.md"}
+    ctx.sources = {
+        "index.html": "docs/index.md",
+        "cost/index.html": "docs/cost.md",
+        "hair-loss-in-women/index.html": "docs/hair-loss-in-women.md",
+    }
     ctx.site_dir = site
     found = said(address_ledger.check_site({}, ctx))
     assert "published-addresses.txt:3: the page address 'women/' was published before" in found
     assert "women/: hair-loss-in-women.md" in found
-    (tmp_path / address_ledger.REDIRECTS).write_text("redirects:\n  women/: hair-loss-in-women.md\n")
+    (tmp_path / address_ledger.REDIRECTS).write_text(
+        "redirects:\n  women/: hair-loss-in-women.md\n"
+    )
     assert address_ledger.check_site({}, ctx) == []
     written = (site / "women/index.html").read_text()
     assert 'http-equiv="refresh" content="0; url=../hair-loss-in-women/"' in written
@@ -289,7 +358,9 @@ def test_a_redirect_to_a_missing_page_is_named(tmp_path):
 
 
 def test_new_addresses_are_recorded(tmp_path):
-    added = address_ledger.record(tmp_path, {"index.html": "docs/index.md", "a/index.html": "docs/a.md"})
+    added = address_ledger.record(
+        tmp_path, {"index.html": "docs/index.md", "a/index.html": "docs/a.md"}
+    )
     assert added == ["/", "a/"]
     assert address_ledger.record(tmp_path, {"index.html": "docs/index.md"}) == []
     assert "a/" in (tmp_path / address_ledger.LEDGER).read_text()
@@ -299,3 +370,21 @@ def test_deploy_refuses_a_placeholder_typed_into_a_page(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/contact.md").write_text("# C\n\nHours: TO BE CONFIRMED BY THE CLINIC\n")
     assert placeholders_in_docs(tmp_path)[0].startswith("docs/contact.md:3: a placeholder")
+
+
+def test_an_emptied_or_cut_mkdocs_yml_gives_one_message(tmp_path):
+    from sitecheck.rules.project import config_whole
+
+    (tmp_path / "mkdocs.yml").write_text("")
+    assert [f.what for f in config_whole.check(tmp_path)] == [
+        "mkdocs.yml is empty: the site's settings are gone."
+    ]
+    real = (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("\n".join(real.split("\n")[:60]) + "\n")
+    found = config_whole.check(tmp_path)
+    assert (
+        len(found) == 1
+        and "stops short: it has no plugins, markdown_extensions, nav" in found[0].what
+    )
+    (tmp_path / "mkdocs.yml").write_text(real)
+    assert config_whole.check(tmp_path) == []

@@ -48,7 +48,11 @@ def history(project: Path, head: str) -> tuple[tuple[str, str], ...]:
     try:
         log = subprocess.run(
             ["git", "log", "-p", "--format=", "--", *files],
-            cwd=project, capture_output=True, text=True, timeout=20, check=False,
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return ()
@@ -62,8 +66,11 @@ def history(project: Path, head: str) -> tuple[tuple[str, str], ...]:
 
 def _head(project: Path) -> str:
     try:
-        return (project / ".git").read_text(encoding="utf-8")[:200] if (project / ".git").is_file() \
+        return (
+            (project / ".git").read_text(encoding="utf-8")[:200]
+            if (project / ".git").is_file()
             else str((project / ".git" / "HEAD").stat().st_mtime_ns)
+        )
     except OSError:
         return ""
 
@@ -94,8 +101,10 @@ def check_source(raw: str, file: str, facts: dict, project: Path | None = None) 
             )
         for found in re.finditer(r"(?<![\w.,])\d[\d,]{2,}(?![\w,]|\.\d)", line):
             digits = found.group(0).replace(",", "")
-            if digits in old and not MONEY.search(line) and (
-                len(digits) >= 4 or CLINIC_VOICE.search(line)
+            if (
+                digits in old
+                and not MONEY.search(line)
+                and (len(digits) >= 4 or CLINIC_VOICE.search(line))
             ):
                 key = old[digits]
                 out.append(
@@ -182,8 +191,7 @@ def check_facts(pages, context) -> list[Finding]:
                 Finding(
                     file,
                     line,
-                    f"“{item}” is listed both in what the price includes and in what it "
-                    "excludes.",
+                    f"“{item}” is listed both in what the price includes and in what it excludes.",
                     "keep it in one of the two lists only (price: includes: or excludes:).",
                 )
             )

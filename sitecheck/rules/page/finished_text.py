@@ -41,9 +41,11 @@ UNFINISHED = [
         "write the real information in its place, or remove the sentence until you have it",
     ),
     (
-        re.compile(r"\b(TO BE (CONFIRMED|WRITTEN|ADDED)|[Tt]o be (confirmed|written|added)"
-                   r"(?! by (the|your|a) )|to fill in|fill in later|coming soon|"
-                   r"under construction)\b"),
+        re.compile(
+            r"\b(TO BE (CONFIRMED|WRITTEN|ADDED)|[Tt]o be (confirmed|written|added)"
+            r"(?! by (the|your|a) )|to fill in|fill in later|coming soon|"
+            r"under construction)\b"
+        ),
         "unfinished text (“{m}”) is in the page",
         "write the real text; a fact only the clinic can give belongs in the clinic's facts "
         "(mkdocs.yml, extra: clinic:), where ./run deploy checks it",
@@ -60,8 +62,8 @@ CONFLICT = re.compile(r"^[ \t]*(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?$", re.MULTILIN
 # -- Markdown that did not render --------------------------------------------------------------
 UNRENDERED = [
     (
-        re.compile(r"(?:^|\n)[ \t]*[•●▪◦·‣∙■□–][ \t]+\S"),
-        "a list typed with '•' or '–' characters (pasted from Word) shows as one paragraph",
+        re.compile(r"(?:^|\n)[ \t]*[•●▪◦·‣∙■□\u2013][ \t]+\S"),
+        "a list typed with '•' or '\u2013' characters (pasted from Word) shows as one paragraph",
         "start each item on its own line with '- ' (a hyphen and a space), after a blank line",
     ),
     (
@@ -175,8 +177,23 @@ def _blocks(page):
     if content is None:
         return
     foot = page.foot
-    for element in content.iter("p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4",
-                                "h5", "h6", "summary", "blockquote", "div"):
+    for element in content.iter(
+        "p",
+        "li",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "summary",
+        "blockquote",
+        "div",
+    ):
         if foot is not None and any(a is foot for a in element.iterancestors()):
             continue
         if any(a.tag in CODE_TAGS for a in element.iterancestors()):

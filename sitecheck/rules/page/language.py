@@ -75,9 +75,9 @@ def check_page(page, context) -> list[Finding]:
                 line,
                 f"this text looks {name} but the page says it is English: “{text[:60]}”. "
                 "Screen readers would read it with English sounds.",
-                f"set its language: put {{ lang=\"{lang}\" }} on the line right under the "
+                f'set its language: put {{ lang="{lang}" }} on the line right under the '
                 "paragraph (for a box's title, write the box's text in English, or put the "
-                "whole box in a <div lang=\"" + lang + "\" markdown> … </div>).",
+                'whole box in a <div lang="' + lang + '" markdown> … </div>).',
             )
         )
     return out

@@ -67,15 +67,21 @@ def problem_with(href: str) -> str | None:
     except ValueError:
         ip = None
     if ip is not None and (ip.is_private or ip.is_loopback or ip.is_link_local):
-        return "points to a computer on a private network (your preview or the office), " \
-               "which patients cannot open"
+        return (
+            "points to a computer on a private network (your preview or the office), "
+            "which patients cannot open"
+        )
     if "." not in host or INTRANET_HOSTS.search(host):
-        return "points to the clinic's internal network, a staff view or a library proxy, " \
-               "which patients cannot open"
+        return (
+            "points to the clinic's internal network, a staff view or a library proxy, "
+            "which patients cannot open"
+        )
     bare = host.removeprefix("www.")
     if bare in SHORTENERS:
-        return "goes through a link shortener or redirector, so patients cannot see where " \
-               "it leads and it may change"
+        return (
+            "goes through a link shortener or redirector, so patients cannot see where "
+            "it leads and it may change"
+        )
     query = parse_qs(parts.query)
     if REDIRECT_PATH.match(parts.path) and any(k in query for k in ("url", "q", "u", "target")):
         return "goes through a search engine's or an e-mail program's redirect, not to the page"
@@ -103,8 +109,11 @@ def check_page(page, context) -> list[Finding]:
         if problem:
             file, line = locate(page.raw, page.file, project, href) if href else (page.file, 0)
             if not line:
-                file, line = locate(page.raw, page.file, project, f"[{text}]()") if not href \
+                file, line = (
+                    locate(page.raw, page.file, project, f"[{text}]()")
+                    if not href
                     else locate(page.raw, page.file, project, text)
+                )
             if not href and not line and page.raw:
                 line = next((n for n, s in enumerate(page.raw.split("\n"), 1) if "]()" in s), 0)
             fix = (

@@ -9,6 +9,7 @@ author or the reviewing clinician is confirmed with a comment in the page,
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from sitecheck.core.finding import Finding
@@ -27,7 +28,13 @@ STREET = (
 ADDRESS = re.compile(rf"\b\d{{1,5}}\s+(?:[A-Z][\w'-]*\s+){{1,4}}(?:{STREET})(?=[\s,.;]|$)")
 TITLE_NAME = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?"
 INITIAL_NAME = r"(?<![\w.])[A-Z]\.\s?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b"
-FIRST_NAMES = (
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST_NAMES = words(
     "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel "
     "Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy "
     "Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin "
@@ -45,7 +52,7 @@ FIRST_NAMES = (
     "Madison Frances Kathryn Janice Jean Abigail Alice Judy Sophia Grace Denise Amber Doris "
     "Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla "
     "Alexis Lori Rosa Carmen Ana Sofia Lucia Priya Aisha Fatima Mohammed Ahmed Wei Li"
-).split()
+)
 FIRST_NAME = rf"\b(?:{'|'.join(FIRST_NAMES)})\s+[A-Z][a-z'-]{{2,}}\b"
 PERSON = re.compile(f"{TITLE_NAME}|{INITIAL_NAME}|{FIRST_NAME}")
 HEALTH = re.compile(
@@ -57,10 +64,12 @@ HEALTH = re.compile(
 )
 # Capitalised words that start sentences: "Grade A. Read the…" is not a name.
 NOT_SURNAMES = set(
-    "Read See The This That What When Where Why How Our We You Your It If In On At For Ask Call "
-    "Book Go Find Most Some Many Any All No Not Yes Each Every Then There These Those They "
-    "Also And But Or So After Before During With Without About More Less Only One Two Three "
-    "Studies Study Trial Trials Results Sources Source Grade Learn Check Talk Tell Take Keep".split()
+    words(
+        "Read See The This That What When Where Why How Our We You Your It If In On At For Ask Call "
+        "Book Go Find Most Some Many Any All No Not Yes Each Every Then There These Those They "
+        "Also And But Or So After Before During With Without About More Less Only One Two Three "
+        "Studies Study Trial Trials Results Sources Source Grade Learn Check Talk Tell Take Keep"
+    )
 )
 CONFIRMED = re.compile(r"<!--\s*not a patient:\s*(.*?)\s*-->", re.IGNORECASE | re.DOTALL)
 
@@ -81,7 +90,9 @@ def clinic_own(facts: dict) -> tuple[set[str], set[str], list[str]]:
     """The clinic's own e-mail addresses, phone numbers (their last 7 digits) and addresses."""
     texts = _strings(facts)
     emails = {e.lower() for t in texts for e in EMAIL.findall(t)}
-    phones = {_digits(t)[-7:] for t in texts if len(_digits(t)) >= 7 and re.fullmatch(r"[+\d\s().-]+", t)}
+    phones = {
+        _digits(t)[-7:] for t in texts if len(_digits(t)) >= 7 and re.fullmatch(r"[+\d\s().-]+", t)
+    }
     phones |= {_digits(p)[-7:] for t in texts for p in PHONE.findall(t)}
     places = [" ".join(t.split()).lower() for t in texts]
     return emails, phones, places
@@ -92,10 +103,8 @@ def confirmed_names(raw: str | None, context) -> str:
     out = " ".join(CONFIRMED.findall(raw or ""))
     project = getattr(context, "project", None)
     if project is not None:
-        try:
+        with contextlib.suppress(OSError):
             out += " " + (project / "docs/snippets/sources.yml").read_text(encoding="utf-8")
-        except OSError:
-            pass
     return out
 
 
@@ -137,37 +146,52 @@ def check_page(page, context) -> list[Finding]:
         if href.lower().startswith("mailto:"):
             address = href[7:].split("?")[0].lower()
             if address and address not in emails:
-                add(address, f"the e-mail address '{address}' is not the clinic's.",
+                add(
+                    address,
+                    f"the e-mail address '{address}' is not the clinic's.",
                     "remove it; link only to the clinic's own address, written as "
-                    "{{ clinic.email }}.")
-        elif href.lower().startswith("tel:") and _digits(href)[-7:] not in phones:
-            if len(_digits(href)) >= 7:
-                add(href[4:], f"the phone number '{href[4:]}' is not the clinic's.",
-                    "remove it; give the clinic's own number as {{ clinic.phone }}.")
+                    "{{ clinic.email }}.",
+                )
+        elif (
+            href.lower().startswith("tel:")
+            and _digits(href)[-7:] not in phones
+            and len(_digits(href)) >= 7
+        ):
+            add(
+                href[4:],
+                f"the phone number '{href[4:]}' is not the clinic's.",
+                "remove it; give the clinic's own number as {{ clinic.phone }}.",
+            )
     for text in _paragraphs(page):
         for found in EMAIL.finditer(text):
             address = found.group(0).rstrip(".").lower()
             if address not in emails:
-                add(found.group(0).rstrip("."),
+                add(
+                    found.group(0).rstrip("."),
                     f"the page shows an e-mail address that is not the clinic's ({address}): "
                     "it may be a patient's or a member of staff's own.",
-                    "remove it; the clinic's address is written as {{ clinic.email }}.")
+                    "remove it; the clinic's address is written as {{ clinic.email }}.",
+                )
         for found in PHONE.finditer(text):
             number = found.group(0)
             if _digits(number)[-7:] in phones or len(_digits(number)) < 7:
                 continue
-            add(number,
+            add(
+                number,
                 f"the page shows a phone number that is not the clinic's ({number}): it may be "
                 "a patient's, a member of staff's own phone or another clinic's.",
                 "remove it; the clinic's number is written as {{ clinic.phone }} (change "
-                "the number itself in the clinic's facts).")
+                "the number itself in the clinic's facts).",
+            )
         for found in ADDRESS.finditer(text):
             if any(found.group(0).lower() in place for place in places):
                 continue
-            add(found.group(0),
+            add(
+                found.group(0),
                 f"the page shows a postal address that is not the clinic's ({found.group(0)}): "
                 "it may be a patient's or a member of staff's home.",
-                "remove it; the clinic's address is written as {{ clinic.address }}.")
+                "remove it; the clinic's address is written as {{ clinic.address }}.",
+            )
         if HEALTH.search(text):
             for found in PERSON.finditer(text):
                 name = found.group(0)
@@ -176,10 +200,12 @@ def check_page(page, context) -> list[Finding]:
                 surname = name.split()[-1].split(".")[-1]
                 if surname in confirmed or surname in NOT_SURNAMES:
                     continue
-                add(name,
+                add(
+                    name,
                     f"the page names a person (“{name}”) next to health details; if this is a "
                     "patient, their health is now public.",
                     "remove the name (write “one of our patients”); if the person is not a "
                     f"patient (an author, our doctor), confirm it by adding the line "
-                    f"<!-- not a patient: {name} --> to the page.")
+                    f"<!-- not a patient: {name} --> to the page.",
+                )
     return out

@@ -26,6 +26,7 @@ from sitecheck.core.markdown_source import front_matter_end
 from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.rules.facts import template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
+from sitecheck.rules.project import config_whole
 from sitecheck.rules.source import template_code
 from sitecheck.rules.source.front_matter import FrontMatterError
 from sitecheck.rules.source.front_matter import read as read_front_matter
@@ -610,6 +611,8 @@ def checked_before(project: Path) -> bool:
 
 def check_project(project: Path) -> list[Finding]:
     """mkdocs.yml first; the pages only when it can be read (their checks need its facts)."""
+    if whole := config_whole.check(project):  # emptied or cut short: the one cause
+        return whole
     config, found = check_config(project)
     if config is None:
         return found
