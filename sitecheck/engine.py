@@ -51,7 +51,7 @@ from sitecheck.rules.page.glossary import TIPS
 from sitecheck.rules.page.leftovers import check_leftovers_in_page
 from sitecheck.rules.page.theme_scripts import ThemeScripts, template_dirs
 from sitecheck.rules.site import address_ledger, links
-from sitecheck.rules.source import citations
+from sitecheck.rules.source import citations, copied_page
 from sitecheck.rules.source.front_matter import check_front_matter
 from sitecheck.rules.source.images import check_images
 from sitecheck.rules.source.pictures import check_pictures
@@ -186,6 +186,8 @@ SITE_RULES: list[tuple[str, SiteRule]] = [
     ("glossary", glossary.check_site),
     ("facts", fact_drift.check_facts),
     ("address-ledger", address_ledger.check_site),
+    ("link-quality", link_quality.check_menu),
+    ("copied-page", copied_page.check_site),
 ]
 
 
@@ -271,6 +273,7 @@ class Engine:
             found += stamp("front-matter", check_front_matter(raw, file, self.context.today))
             found += stamp("typed-facts", typed_facts.check_source(raw, file, self.context.clinic))
             drift = fact_drift.check_source(raw, file, self.context.clinic, self.context.project)
+            found += stamp("copied-page", copied_page.check_source(raw, file))
             found += stamp("typed-facts", drift)
             due = review_due(raw, file)
             if due.overdue(self.context.today):

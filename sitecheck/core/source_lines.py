@@ -9,7 +9,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-SNIPPETS = ("docs/snippets/sources.yml", "docs/snippets/glossary.md")
+# Where text on a page may come from besides the page itself: the snippets, and the clinic's
+# facts (the file that holds them; mkdocs.yml today).
+SNIPPETS = ("docs/snippets/sources.yml", "docs/snippets/glossary.md", "mkdocs.yml", "clinic.yml")
 
 
 def _words(text: str) -> list[str]:

@@ -388,3 +388,42 @@ def test_an_emptied_or_cut_mkdocs_yml_gives_one_message(tmp_path):
     )
     (tmp_path / "mkdocs.yml").write_text(real)
     assert config_whole.check(tmp_path) == []
+
+
+def test_staff_secrets_copied_furniture_and_unrendered_links_are_named():
+    text = "After 6 pm use the staff door. The door code is 4471#."
+    found = said(personal_data.check_page(page(f"<p>{text}</p>", f"# T\n\n{text}\n"), context()))
+    assert "docs/x.md:3: the page gives away something only staff should know" in found
+    text = "© 2005 - 2026 WebMD LLC. All rights reserved."
+    found = said(finished_text.check_page(page(f"<p>{text}</p>", f"# T\n\n{text}\n"), context()))
+    assert "docs/x.md:3: text copied from another website" in found
+    text = "Report at [MedWatch](https://www.fda.gov/safety/medwatch)."
+    found = said(finished_text.check_page(page(f"<p>{text}</p>", f"# T\n\n{text}\n"), context()))
+    assert "docs/x.md:3: a link written as [text](address) shows as typed" in found
+
+
+def test_a_staff_login_link_and_an_intranet_menu_entry_are_refused(tmp_path):
+    href = "https://book.hair-clinic.example/admin/calendar?staff_token=8f3a"
+    html = f'<p>Book <a href="{href}">a consultation</a>.</p>'
+    assert "private key" in said(link_quality.check_page(page(html, "# T\n"), context()))
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nnav:\n  - Home: index.md\n  - Rota: https://x.sharepoint.com/Rota.xlsx\n"
+    )
+    found = said(link_quality.check_menu({}, context(tmp_path)))
+    assert "mkdocs.yml:4: the menu entry's address" in found
+
+
+def test_a_copied_pages_settings_are_named():
+    from sitecheck.rules.source import copied_page
+
+    raw = "---\ntitle: Cost\ndescription: What it costs.\ntemplate: home.html\n---\n\n# Aftercare\n"
+    found = said(copied_page.check_source(raw, "docs/aftercare.md"))
+    assert "docs/aftercare.md:4: the page uses the home page's layout" in found
+    assert "docs/aftercare.md:2: the title “Cost”" in found
+    assert copied_page.check_source(raw.replace("# Aftercare", "# Cost"), "docs/index.md") == []
+    one = Page(
+        "cost/index.html", "docs/cost.md", "<html></html>", "---\ntitle: Cost\n---\n# Cost\n"
+    )
+    two = Page("b/index.html", "docs/b.md", "<html></html>", "---\ntitle: Cost\n---\n# B\n")
+    found = said(copied_page.check_site({"a": one, "b": two}, context()))
+    assert "docs/cost.md:2: this page has the same title as docs/b.md" in found

@@ -51,6 +51,18 @@ UNFINISHED = [
         "(mkdocs.yml, extra: clinic:), where ./run deploy checks it",
     ),
     (
+        re.compile(
+            r"©|\(c\)\s*\d{4}|\ball rights reserved\b|^\s*advertisement\s*$|^\s*continued\s*$|"
+            r"\bsponsored content\b|\bskip to (main )?content\b|\baccept (all )?cookies\b|"
+            r"\bshare on (facebook|twitter|x)\b|\bread more at \w+\.(com|org)\b",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        "text copied from another website, with its page furniture or copyright notice "
+        "(“{m}”), is in the page",
+        "write the text in your own words and cite the website as a source; remove the "
+        "other site's notices",
+    ),
+    (
         re.compile(r"(?<!\S)\?{2,}(?!\S)|\?{3,}"),
         "question marks (“{m}”) stand in for missing text",
         "write the missing text, or remove the sentence until you have it",
@@ -84,6 +96,12 @@ UNRENDERED = [
         "one line of run-together words",
         "write a table: a first row like '| Service | Price |', then '| --- | --- |', then "
         "one row per line, after a blank line",
+    ),
+    (
+        re.compile(r"\[[^\]\n^]+\]\((?:https?:|mailto:|tel:|[\w./-]+\.md)[^)\s]*\)"),
+        "a link written as [text](address) shows as typed, not as a link",
+        "links work in the text of pages; in a glossary explanation or a sources entry, leave "
+        "the link out (the glossary and the sources page show plain text)",
     ),
     (
         re.compile(r"\[\^[^\]\s]+\]"),

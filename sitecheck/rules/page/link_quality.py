@@ -83,6 +83,30 @@ def problem_with(href: str) -> str | None:
             "it leads and it may change"
         )
     query = parse_qs(parts.query)
+    private = {
+        "token",
+        "staff_token",
+        "access_token",
+        "auth",
+        "session",
+        "sessionid",
+        "sid",
+        "key",
+        "apikey",
+        "api_key",
+        "password",
+        "pwd",
+        "login",
+        "sig",
+        "signature",
+    }
+    if any(k.lower() in private for k in query) or re.search(
+        r"/(admin|staff|backoffice|wp-admin|dashboard|manage)(/|$)", parts.path, re.IGNORECASE
+    ):
+        return (
+            "opens a staff view or carries a private key (a login token), which patients "
+            "must not have"
+        )
     if REDIRECT_PATH.match(parts.path) and any(k in query for k in ("url", "q", "u", "target")):
         return "goes through a search engine's or an e-mail program's redirect, not to the page"
     return None
@@ -138,6 +162,36 @@ def check_page(page, context) -> list[Finding]:
                     f"links by their text, so patients hear “{text}” with nothing else.",
                     "write the name of the page it opens as the link text, e.g. "
                     "[side effects and safety](side-effects.md).",
+                )
+            )
+    return out
+
+
+MENU_LINK = re.compile(r"^\s*-\s*[^:\n]+:\s*(\S+://\S+|file:\S+)\s*$")
+
+
+def check_menu(pages, context) -> list[Finding]:
+    """The menu (mkdocs.yml nav:) leads only where patients can go."""
+    path = context.project / "mkdocs.yml"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    out = []
+    in_nav = False
+    for number, line in enumerate(lines, start=1):
+        if re.match(r"^\S", line):
+            in_nav = line.startswith("nav:")
+            continue
+        found = MENU_LINK.match(line) if in_nav else None
+        if found and (problem := problem_with(found.group(1))):
+            out.append(
+                Finding(
+                    "mkdocs.yml",
+                    number,
+                    f"the menu entry's address {found.group(1)} {problem}.",
+                    "remove the entry from nav: in mkdocs.yml; the menu lists pages of the "
+                    "public site and public websites only.",
                 )
             )
     return out

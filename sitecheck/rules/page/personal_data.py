@@ -71,6 +71,12 @@ NOT_SURNAMES = set(
         "Studies Study Trial Trials Results Sources Source Grade Learn Check Talk Tell Take Keep"
     )
 )
+# Staff-only secrets: a door or alarm code, a password, a PIN, a login.
+SECRET = re.compile(
+    r"\b(door|gate|alarm|key ?safe|lock ?box|wi-?fi|entry|staff)\s+(code|password|pin)\b|"
+    r"\b(password|passcode|pin code|login|username)\s*(is|:)\s*\S+|\bcode is \d+",
+    re.IGNORECASE,
+)
 CONFIRMED = re.compile(r"<!--\s*not a patient:\s*(.*?)\s*-->", re.IGNORECASE | re.DOTALL)
 
 
@@ -191,6 +197,13 @@ def check_page(page, context) -> list[Finding]:
                 f"the page shows a postal address that is not the clinic's ({found.group(0)}): "
                 "it may be a patient's or a member of staff's home.",
                 "remove it; the clinic's address is written as {{ clinic.address }}.",
+            )
+        if found := SECRET.search(text):
+            add(
+                found.group(0),
+                f"the page gives away something only staff should know (“{found.group(0)}”).",
+                "remove it: patients and everyone on the internet can read the page; tell staff "
+                "in person or in the staff handbook.",
             )
         if HEALTH.search(text):
             for found in PERSON.finditer(text):
