@@ -427,3 +427,10 @@ def test_a_copied_pages_settings_are_named():
     two = Page("b/index.html", "docs/b.md", "<html></html>", "---\ntitle: Cost\n---\n# B\n")
     found = said(copied_page.check_site({"a": one, "b": two}, context()))
     assert "docs/cost.md:2: this page has the same title as docs/b.md" in found
+
+
+def test_a_mistyped_box_kind_is_named_with_the_kind_meant():
+    raw = '# T\n\n!!! emergancy "Call 911 now if you"\n    - faint\n\n!!! note "Fine"\n    Text.\n'
+    found = said(finished_text.check_source(raw, "docs/x.md"))
+    assert "docs/x.md:3: the box kind 'emergancy' is not one the site knows" in found
+    assert "did you mean 'emergency'?" in found and "docs/x.md:6" not in found

@@ -10,6 +10,7 @@ of the file the editor typed it in (the page, or a snippet it pulls in).
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -152,10 +153,44 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[*_#>!=?\"`-]", " ", text).split())
 
 
-def check_source(raw: str, file: str, project: Path | None = None) -> list[Finding]:
-    """On the Markdown (pages and snippets): merge-conflict markers, and the new-page
-    template's example text or its comment left in."""
+# The kinds of box the theme draws: Material's own, and the site's three urgency cards.
+BOX_KINDS = {
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
+    "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+    "soon", "urgent", "emergency",
+}  # fmt: skip
+BOX_LINE = re.compile(r"^( *)(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)")
+
+
+def unknown_boxes(raw: str, file: str) -> list[Finding]:
+    """A box whose kind is mistyped ('!!! emergancy') is drawn as a plain grey box: an urgent
+    warning would not look urgent."""
     out = []
+    for number, line in enumerate(without_code(raw).split("\n"), start=1):
+        found = BOX_LINE.match(line)
+        if not found or found.group(3).lower() in BOX_KINDS:
+            continue
+        kind = found.group(3)
+        close = difflib.get_close_matches(kind.lower(), sorted(BOX_KINDS), n=1, cutoff=0.6)
+        out.append(
+            Finding(
+                file,
+                number,
+                f"the box kind '{kind}' is not one the site knows, so the box is drawn plain "
+                "grey" + (f" (did you mean '{close[0]}'?)" if close else "") + ".",
+                f'write {found.group(2)} {close[0] if close else "note"} "Title"; the kinds are '
+                "note, tip, warning, danger, question, and the urgency cards soon, urgent and "
+                "emergency.",
+            )
+        )
+    return out
+
+
+def check_source(raw: str, file: str, project: Path | None = None) -> list[Finding]:
+    """On the Markdown (pages and snippets): merge-conflict markers, mistyped box kinds, and the
+    new-page template's example text or its comment left in."""
+    out = unknown_boxes(raw, file)
     for found in CONFLICT.finditer(raw):
         line = raw.count("\n", 0, found.start()) + 1
         out.append(
