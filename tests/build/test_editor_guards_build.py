@@ -81,6 +81,29 @@ We are open “Monday \u2013 Friday, 9:00\u201317:00”.
 
 [^consultation]: The consultation has one price, whichever method you choose.
 """
+MORE = """After 6 pm use the staff door. The door code is 4471#.
+
+!!! emergancy "Call 911 now if you"
+
+    - faint
+
+Dandruff can cause flaking. Read more at WebMD.com.
+
+\u00a9 2005 - 2026 WebMD LLC. All rights reserved.
+"""
+COPY = """---
+title: Cost
+description: What the treatment costs, what the price includes, and an example of a first year.
+reviewed: 2026-12-01
+next_review: 2027-12-01
+reviewed_by: Clinic medical team
+template: home.html
+---
+
+# Aftercare
+
+Rest at home. Keep the small wound where we took fat clean and dry.
+"""
 PLANTED = {
     "planted-text": TEXT,
     "planted-people": PEOPLE,
@@ -88,13 +111,20 @@ PLANTED = {
     "planted-facts": FACTS,
     "planted-pictures": PICTURES,
     "planted-legit": LEGIT,
+    "planted-more": MORE,
 }
 
 
 def plant(project: ProjectCopy) -> None:
     for name, body in PLANTED.items():
         project.write(f"docs/{name}.md", page(name.replace("-", " ").title(), body))
-    project.add_to_menu(*(f"{name}.md" for name in PLANTED))
+    project.write("docs/planted-copy.md", COPY)
+    project.add_to_menu(*(f"{name}.md" for name in PLANTED), "planted-copy.md")
+    project.replace(
+        "mkdocs.yml",
+        "      - Privacy: privacy.md\n",
+        "      - Privacy: privacy.md\n      - Staff rota: https://x.sharepoint.com/Rota.xlsx\n",
+    )
     project.path("docs/images").mkdir(parents=True, exist_ok=True)
     project.path("docs/images/door.heic").write_bytes(HEIC)
     project.path("docs/images/Drawing.png").write_bytes(PNG)
