@@ -434,3 +434,19 @@ def test_a_mistyped_box_kind_is_named_with_the_kind_meant():
     found = said(finished_text.check_source(raw, "docs/x.md"))
     assert "docs/x.md:3: the box kind 'emergancy' is not one the site knows" in found
     assert "did you mean 'emergency'?" in found and "docs/x.md:6" not in found
+
+
+def test_a_staging_site_address_is_refused(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: https://staging.patients.example/\n"
+    )
+    ctx = SiteContext(
+        tmp_path, {"site_url": "https://staging.patients.example/", "extra": {}}, dt.date.today()
+    )
+    assert "mkdocs.yml:2: the site's address" in said(fact_drift.check_facts({}, ctx))
+    ctx = SiteContext(
+        tmp_path,
+        {"site_url": "https://patients.hair-clinic.example/", "extra": {}},
+        dt.date.today(),
+    )
+    assert fact_drift.check_facts({}, ctx) == []

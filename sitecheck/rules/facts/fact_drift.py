@@ -13,6 +13,7 @@ import re
 import subprocess
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import without_code
@@ -206,6 +207,19 @@ def check_facts(pages, context) -> list[Finding]:
                 f"({link}) are different.",
                 f"write the same number in phone_link, digits only with the country code, "
                 f"e.g. +{re.sub(r'[^0-9]', '', phone)}.",
+            )
+        )
+    host = (urlsplit(context.site_url).hostname or "").lower()
+    if re.search(r"(^|[.-])(staging|stage|dev|test|preview|beta|uat|qa|localhost)([.-]|$)", host):
+        file, line = _line(project, r"^site_url\s*:")
+        out.append(
+            Finding(
+                file,
+                line,
+                f"the site's address ({context.site_url}) is a test or staging server: every "
+                "page's links, the sitemap and search engines would send patients there.",
+                "write the public address where patients find the site in site_url (test "
+                "servers are set by whoever runs them, not in mkdocs.yml).",
             )
         )
     emergency = str(extra.get("emergency_number") or "")
