@@ -450,3 +450,15 @@ def test_a_staging_site_address_is_refused(tmp_path):
         dt.date.today(),
     )
     assert fact_drift.check_facts({}, ctx) == []
+
+
+def test_on_github_a_new_address_must_be_in_the_ledger(tmp_path, monkeypatch):
+    (tmp_path / address_ledger.LEDGER).write_text("# ledger\n/\n")
+    ctx = context(tmp_path)
+    ctx.sources = {"index.html": "docs/index.md", "aftercare/index.html": "docs/aftercare.md"}
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    assert address_ledger.check_site({}, ctx) == []
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert "published-addresses.txt:3: the new page address 'aftercare/'" in said(
+        address_ledger.check_site({}, ctx)
+    )
