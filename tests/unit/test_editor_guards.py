@@ -462,3 +462,14 @@ def test_on_github_a_new_address_must_be_in_the_ledger(tmp_path, monkeypatch):
     assert "published-addresses.txt:3: the new page address 'aftercare/'" in said(
         address_ledger.check_site({}, ctx)
     )
+
+
+def test_markdown_in_a_glossary_explanation_is_named_in_the_glossary(tmp_path):
+    (tmp_path / "docs/snippets").mkdir(parents=True)
+    tip = "The FDA's program. Report at [MedWatch](https://www.fda.gov/safety/medwatch)."
+    (tmp_path / "docs/snippets/glossary.md").write_text(
+        f"*[FDA]: The agency.\n*[MedWatch]: {tip}\n"
+    )
+    html = f'<p>Use <abbr title="{tip}">MedWatch</abbr>.</p>'
+    found = said(finished_text.check_page(page(html, "# T\n\nUse MedWatch.\n"), context(tmp_path)))
+    assert "docs/snippets/glossary.md:2: a glossary explanation shows Markdown" in found

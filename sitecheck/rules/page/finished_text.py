@@ -339,10 +339,40 @@ def check_page(page, context) -> list[Finding]:
                 if not shown:
                     shown = found.group(0).strip()
                 out.append(_finding(page, context, shown or text, what, fix))
+    out += _tooltips(page, context)
     out += _code_blocks(page, context)
     out += _empty_sections(page)
     out += _repeats(page, context)
     out += _setext(page)
+    return out
+
+
+def _tooltips(page, context) -> list[Finding]:
+    """A glossary explanation is shown as plain text in a tooltip: Markdown in it (a link,
+    bold) shows as typed on every page."""
+    content = page.content
+    if content is None:
+        return []
+    out = []
+    for title in {a.get("title") or "" for a in content.iter("abbr")}:
+        for pattern, _what, _fix in UNRENDERED:
+            found = pattern.search(title)
+            if found and "|" not in found.group(0):
+                term = title[:40]
+                file, line = locate(None, page.file, getattr(context, "project", None), title)
+                if not line:
+                    file, line = locate(None, page.file, getattr(context, "project", None), term)
+                out.append(
+                    Finding(
+                        file,
+                        line,
+                        f"a glossary explanation shows Markdown as typed in its tooltip, on every "
+                        f"page: “{found.group(0)[:60]}”.",
+                        "write the explanation as plain text, without links or '**'; put a link "
+                        "in the page's own text instead.",
+                    )
+                )
+                break
     return out
 
 
