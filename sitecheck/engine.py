@@ -274,7 +274,7 @@ class Engine:
             found += stamp("typed-facts", typed_facts.check_source(raw, file, self.context.clinic))
             drift = fact_drift.check_source(raw, file, self.context.clinic, self.context.project)
             found += stamp("copied-page", copied_page.check_source(raw, file))
-            found += stamp("typed-facts", drift)
+            found += stamp("fact-drift", drift)
             due = review_due(raw, file)
             if due.overdue(self.context.today):
                 what, _, fix = overdue_notice(due, self.context.today).partition(" Fix: ")

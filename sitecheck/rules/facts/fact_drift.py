@@ -86,8 +86,11 @@ def check_source(raw: str, file: str, facts: dict, project: Path | None = None) 
         digits = re.sub(r"\D", "", value)
         if len(digits) >= 3:  # distinctive enough: a price, a phone number
             old.setdefault(digits, key)
+    current = {re.sub(r"\D", "", str(v)) for v in _numbers(facts)}
     for number, line in enumerate(lines, start=1):
         for found in MONEY.finditer(line):
+            if re.sub(r"\D", "", found.group(0)) in current:
+                continue  # a fact's current value: hand_typed.py names the fact to write
             out.append(
                 Finding(
                     file,
@@ -146,6 +149,15 @@ def check_source(raw: str, file: str, facts: dict, project: Path | None = None) 
                 )
             )
     return out
+
+
+def _numbers(facts) -> list:
+    """Every number among the clinic's facts (their current values)."""
+    if isinstance(facts, dict):
+        return [n for v in facts.values() for n in _numbers(v)]
+    if isinstance(facts, list):
+        return [n for v in facts for n in _numbers(v)]
+    return [facts] if isinstance(facts, int | float) and not isinstance(facts, bool) else []
 
 
 def _path(facts: dict, key: str) -> str:

@@ -235,8 +235,10 @@ def check_pictures(raw: str, file: str, page_dir: Path) -> list[Finding]:
                 Finding(
                     file,
                     line,
-                    f"the picture '{src}' is a {kind} file, which many browsers cannot show "
-                    "(patients see a broken picture), whatever its name says.",
+                    f"the picture '{src}' "
+                    + ("is not a picture file" if kind == "not a picture" else f"is a {kind} file")
+                    + ", which browsers cannot show (patients see a broken picture), whatever "
+                    "its name says.",
                     f"{CONVERT}; then link the new file. Pictures may be PNG, JPEG, GIF, WebP, "
                     "AVIF or SVG.",
                 )
