@@ -51,7 +51,7 @@ from sitecheck.rules.page.glossary import TIPS
 from sitecheck.rules.page.leftovers import check_leftovers_in_page
 from sitecheck.rules.page.theme_scripts import ThemeScripts, template_dirs
 from sitecheck.rules.site import address_ledger, links
-from sitecheck.rules.source import citations, copied_page
+from sitecheck.rules.source import citations, copied_page, glossary_capitals
 from sitecheck.rules.source.front_matter import check_front_matter
 from sitecheck.rules.source.images import check_images
 from sitecheck.rules.source.pictures import check_pictures
@@ -283,6 +283,7 @@ class Engine:
         found += stamp("images", check_images(raw, file, page_dir))
         found += stamp("pictures", check_pictures(raw, file, page_dir))
         found += stamp("finished-text", finished_text.check_source(raw, file, self.context.project))
+        found += stamp("glossary", glossary_capitals.check_source(raw, file))
         self.allowed += claims.allowed
         self.findings += found
         return found

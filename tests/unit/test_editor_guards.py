@@ -473,3 +473,11 @@ def test_markdown_in_a_glossary_explanation_is_named_in_the_glossary(tmp_path):
     html = f'<p>Use <abbr title="{tip}">MedWatch</abbr>.</p>'
     found = said(finished_text.check_page(page(html, "# T\n\nUse MedWatch.\n"), context(tmp_path)))
     assert "docs/snippets/glossary.md:2: a glossary explanation shows Markdown" in found
+
+
+def test_glossary_words_that_differ_only_in_capitals_are_named():
+    from sitecheck.rules.source import glossary_capitals
+
+    raw = "*[PRP]: Platelet-rich plasma.\n*[SVF]: Cells.\n*[prp]: Blood plasma.\n"
+    found = said(glossary_capitals.check_source(raw, "docs/snippets/glossary.md"))
+    assert "docs/snippets/glossary.md:3: 'prp' and 'PRP' (line 1) differ only in capitals" in found
