@@ -34,12 +34,17 @@ from sitecheck.rules.claims import rendered as claims_rendered
 from sitecheck.rules.claims import review as claims_review
 from sitecheck.rules.claims.check import Allowed, check_claims, load_rules
 from sitecheck.rules.claims.concepts import RULES_FILE
+from sitecheck.rules.facts import fact_drift
 from sitecheck.rules.facts import hand_typed as typed_facts
 from sitecheck.rules.page import (
     attributes,
     evidence_links,
+    finished_text,
     glossary,
+    language,
+    link_quality,
     link_targets,
+    personal_data,
     readability,
     sentence_length,
 )
@@ -49,10 +54,11 @@ from sitecheck.rules.page import raw_html as sanitize
 from sitecheck.rules.page.glossary import TIPS
 from sitecheck.rules.page.leftovers import check_leftovers_in_page
 from sitecheck.rules.page.theme_scripts import ThemeScripts, template_dirs
-from sitecheck.rules.site import links
-from sitecheck.rules.source import citations
+from sitecheck.rules.site import address_ledger, links
+from sitecheck.rules.source import citations, copied_page, glossary_capitals
 from sitecheck.rules.source.front_matter import check_front_matter
 from sitecheck.rules.source.images import check_images
+from sitecheck.rules.source.pictures import check_pictures
 from sitecheck.rules.source.review_dates import overdue_notice, review_due
 
 
@@ -163,6 +169,10 @@ SiteRule = Callable[[dict[str, Page], SiteContext], Iterable[Finding]]
 PAGE_RULES: list[tuple[str, PageRule]] = [
     ("page-parts", pages.check_parts),
     ("leftovers", check_leftovers_in_page),
+    ("finished-text", finished_text.check_page),
+    ("personal-data", personal_data.check_page),
+    ("link-quality", link_quality.check_page),
+    ("language", language.check_page),
     ("inline-code", inline_code.check_page),
     ("raw-html", sanitize.check_page),
     ("readability", readability.check_page),
@@ -181,6 +191,10 @@ SITE_RULES: list[tuple[str, SiteRule]] = [
     ("menu", pages.check_menu),
     ("links", links.check_site),
     ("glossary", glossary.check_site),
+    ("facts", fact_drift.check_facts),
+    ("address-ledger", address_ledger.check_site),
+    ("link-quality", link_quality.check_menu),
+    ("copied-page", copied_page.check_site),
 ]
 
 
@@ -224,10 +238,19 @@ SOURCE_RULES: list[tuple[str, SourceRule]] = [
     ("front-matter", lambda s, e: check_front_matter(s.raw, s.file, e.context.today)),
     ("typed-facts", lambda s, e: typed_facts.check_source(s.raw, s.file, e.context.clinic)),
     ("review-date", _review_date),
+    (
+        "fact-drift",
+        lambda s, e: fact_drift.check_source(s.raw, s.file, e.context.clinic, e.context.project),
+    ),
+    ("copied-page", lambda s, e: copied_page.check_source(s.raw, s.file)),
     ("citations", lambda s, e: citations.check_citations(s.raw, s.file, e.known_citations())),
     ("images", lambda s, e: check_images(s.raw, s.file, s.folder)),
+    ("pictures", lambda s, e: check_pictures(s.raw, s.file, s.folder)),
+    ("finished-text", lambda s, e: finished_text.check_source(s.raw, s.file, e.context.project)),
+    ("glossary", lambda s, e: glossary_capitals.check_source(s.raw, s.file)),
 ]
-PAGE_ONLY = {"front-matter", "typed-facts", "review-date"}  # not for snippets
+# Not for snippets, pieces of pages with no front matter or page of their own.
+PAGE_ONLY = {"front-matter", "typed-facts", "review-date", "fact-drift", "copied-page"}
 
 
 def stamp(rule: str, findings: Iterable[Finding], severity: str = ERROR) -> list[Finding]:

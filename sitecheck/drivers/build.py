@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         report.write_json(problems, project)  # and GitHub's annotations: every surface
         print(preflight.stop_message(problems), file=sys.stderr)
         return 1
+    started = time.time()
     with log.open("w", encoding="utf-8") as record:
         proc = subprocess.Popen(
             [sys.executable, "-m", builder(), *args],
@@ -86,7 +88,26 @@ def main(argv: list[str] | None = None) -> int:
                 yield line
 
         filter_output(lines())
-        return proc.wait()
+        code = proc.wait()
+    print(last_line(project, code, started))
+    return code
+
+
+def last_line(project: Path, code: int, started: float = 0.0) -> str:
+    """The one plain line a build ends with: no problems and how many pages, or how many
+    problems are listed above."""
+    if code == 0:
+        docs = project / "docs"
+        pages = [p for p in docs.rglob("*.md") if "snippets" not in p.relative_to(docs).parts]
+        return f"No problems: {len(pages)} pages ready to publish."
+    try:
+        fresh = (project / report.JSON_REPORT).stat().st_mtime >= started
+        count = len([f for f in report.read_json(project) if f.severity == "error"]) if fresh else 0
+    except (OSError, ValueError, KeyError):
+        count = 0
+    if count:
+        return f"{count} problem{'s' * (count != 1)}, listed above."
+    return "The build stopped: the problem is listed above."
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ from sitecheck.rules.claims.concepts import RULES_FILE, RulesError  # noqa: E402
 from sitecheck.rules.claims.review import LEDGER_FILE  # noqa: E402
 from sitecheck.rules.page.theme_scripts import ThemeScripts  # noqa: E402
 from sitecheck.rules.project import preflight, published_files  # noqa: E402
+from sitecheck.rules.site import address_ledger  # noqa: E402
 from sitecheck.rules.source import template_bounds  # noqa: E402
 from sitecheck.rules.source.front_matter import FrontMatterError, read  # noqa: E402
 
@@ -197,6 +198,10 @@ def on_post_build(config):
         # Listed again in the message itself: `-q` hides the warnings above.
         lines = "\n".join(f"  {f}" for f in results.errors())
         raise Abort(f"The build stopped: {report.summary(results.findings)}\n{lines}")
+    elif not results.errors():
+        # A new page's address joins the ledger of published addresses: commit it with the page.
+        for added in address_ledger.record(state["project"], state["sources"]):
+            log.info(f"New page address {added} added to {address_ledger.LEDGER}: commit it.")
 
 
 def on_build_error(error):

@@ -95,10 +95,13 @@ def check_page(page, context) -> list[Finding]:
     problems = []
     bare = {m.group(0) for text in page.text.outside_tips for m in pattern.finditer(text)}
     for term in sorted(bare):
+        line = first_line(page.raw, rf"\b{re.escape(term)}\b")
+        if not line:
+            continue  # not typed in the page: a clinic fact's words, shown by a template
         problems.append(
             Finding(
                 page.file,
-                first_line(page.raw, rf"\b{re.escape(term)}\b"),
+                line,
                 f"'{term}' appears without its glossary tooltip.",
                 "tooltips work in Markdown text only: if the word is inside HTML, add the "
                 "'markdown' attribute to the HTML element (e.g. <div markdown>).",

@@ -27,7 +27,7 @@ from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.core.yaml_loader import SafeLoader
 from sitecheck.rules.facts import template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
-from sitecheck.rules.project import config_allowlist
+from sitecheck.rules.project import config_allowlist, config_whole
 from sitecheck.rules.source import front_matter_fields, template_code
 from sitecheck.rules.source.front_matter import FrontMatterError
 from sitecheck.rules.source.front_matter import read as read_front_matter
@@ -843,6 +843,8 @@ def checked_before(project: Path) -> bool:
 
 def check_project(project: Path) -> list[Finding]:
     """mkdocs.yml first; the pages only when it can be read (their checks need its facts)."""
+    if whole := config_whole.check(project):  # emptied or cut short: the one cause
+        return whole
     config, found = check_config(project)
     if config is None:
         return found
