@@ -14,6 +14,7 @@ import re
 
 from sitecheck.core.finding import Finding
 from sitecheck.core.source_lines import locate
+from sitecheck.rules.page.link_targets import AGENCY_EMAILS, AGENCY_PHONES
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A phone number: 7 digits or more in groups, as people type them; not dates, years or DOIs.
@@ -137,6 +138,9 @@ def check_page(page, context) -> list[Finding]:
     if not page.is_doc:
         return []
     emails, phones, places = clinic_own(getattr(context, "clinic", {}) or {})
+    # The public agencies patients are told to contact are nobody's personal data.
+    emails |= AGENCY_EMAILS
+    phones |= {_digits(p)[-7:] for p in AGENCY_PHONES}
     confirmed = None
     out: list[Finding] = []
     said: set[str] = set()
