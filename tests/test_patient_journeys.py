@@ -150,7 +150,7 @@ WORDS_RECT_JS = """([scope, words]) => {
       const box = range.getBoundingClientRect();
       if (!box.height) continue;
       const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
-      return {words: found[0].replace(/\s+/g, ' '), top: box.top, bottom: box.bottom, header, screen: innerHeight};
+      return {words: found[0].replace(/\\s+/g, ' '), top: box.top, bottom: box.bottom, header, screen: innerHeight};
     }
   }
   return null;
@@ -370,8 +370,12 @@ def test_changed_pages_have_no_axe_violations(browser, site_server, built_site, 
             # The phone menu, open: its sections and the call and book actions.
             menu_button(page).tap()
             expect(page.locator("#__drawer")).to_be_checked()
-            record = PageRecord(where=f"{built_site.source_of(html)} menu ({scheme}, {text})", url="")
-            record.violations = AXE.run(page, context=".md-sidebar--primary", options=options).response["violations"]
+            record = PageRecord(
+                where=f"{built_site.source_of(html)} menu ({scheme}, {text})", url=""
+            )
+            record.violations = AXE.run(
+                page, context=".md-sidebar--primary", options=options
+            ).response["violations"]
             problems += axe_problems(record)
     finally:
         context.close()
