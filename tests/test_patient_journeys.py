@@ -119,9 +119,12 @@ SCROLL_TO_JS = """async (el) => {
     same = now === last ? same + 1 : 0;
     last = now;
   }
-  const x = box.left + Math.min(box.width / 2, 40), y = box.top + box.height / 2;
+  // A link may wrap over lines: tap its first line, where the words are.
+  const line = el.getClientRects()[0];
+  const x = line.left + Math.min(line.width / 2, 40), y = line.top + line.height / 2;
   const hit = document.elementFromPoint(x, y);
-  return hit && (el === hit || el.contains(hit)) ? {x, y} : null;
+  const screens = (line.top + (list ? list.scrollTop : scrollY)) / innerHeight;
+  return hit && (el === hit || el.contains(hit)) ? {x, y, screens} : null;
 }"""
 
 # ---------- Where the answer is ----------
@@ -147,7 +150,7 @@ WORDS_RECT_JS = """([scope, words]) => {
       const box = range.getBoundingClientRect();
       if (!box.height) continue;
       const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
-      return {words: found[0], top: box.top, bottom: box.bottom, header, screen: innerHeight};
+      return {words: found[0].replace(/\\s+/g, ' '), top: box.top, bottom: box.bottom, header, screen: innerHeight};
     }
   }
   return null;
@@ -234,21 +237,23 @@ def tasks(config: dict) -> list[Task]:
     ]
 
 
-def do_task(page: Page, base_url: str, task: Task) -> list[str]:
-    """Do `task` from the home page; return what a patient could not do, in words."""
-    problems = []
+def do_task(page: Page, base_url: str, task: Task) -> tuple[list[str], list[str]]:
+    """Do `task` from the home page; return what a patient could not do, in words, and notes
+    on the way (where each tap was, how far each answer was) for reports/."""
+    problems, notes = [], []
     open_page(page, base_url)
     if len(task.taps) > MAX_TAPS:
         problems.append(f"the path needs {len(task.taps)} taps (at most {MAX_TAPS})")
     for find in task.taps:
         target = find(page)
         if not target.count():
-            return [*problems, f"no {find.what} to tap on {urlsplit(page.url).path}"]
+            return [*problems, f"no {find.what} to tap on {urlsplit(page.url).path}"], notes
         # As a finger would: scroll the menu's list (or the page) until the target is shown,
         # then tap where it is on the screen.
         point = target.evaluate(SCROLL_TO_JS)
         if point is None:
-            return [*problems, f"the {find.what} is covered by something else"]
+            return [*problems, f"the {find.what} is covered by something else"], notes
+        notes.append(f"tap {find.what} ({point['screens']:.1f} screens down its page)")
         page.touchscreen.tap(point["x"], point["y"])
     want = "/" + task.page
     page.wait_for_url(lambda url: urlsplit(url).path.endswith(want))
@@ -261,6 +266,7 @@ def do_task(page: Page, base_url: str, task: Task) -> list[str]:
             problems.append(f"none of {answer.words} is shown in {answer.scope}")
             continue
         scroll = max(0.0, box["bottom"] - box["screen"])
+        notes.append(f"“{box['words']}” after {scroll / box['screen']:.1f} screens of scrolling")
         if box["top"] < box["header"] - 1:
             problems.append(f"“{box['words']}” is above the screen where the page lands")
         elif scroll > box["screen"]:
@@ -268,7 +274,7 @@ def do_task(page: Page, base_url: str, task: Task) -> list[str]:
                 f"“{box['words']}” needs {scroll / box['screen']:.1f} screens of scrolling "
                 "after landing (at most 1)"
             )
-    return problems
+    return problems, notes
 
 
 @pytest.fixture(scope="module")
@@ -276,13 +282,26 @@ def config(built_site):
     return built_site.config
 
 
+@pytest.fixture(scope="module")
+def journal():
+    """What each task took, for a person to read: reports/patient-journeys.txt."""
+    lines: list[str] = []
+    yield lines
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "patient-journeys.txt").write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
+
+
 @pytest.mark.parametrize("text", list(TEXT_SIZES))
 @pytest.mark.parametrize("index", range(6), ids=lambda i: f"task{i + 1}")
-def test_patient_task_on_a_phone(browser, site_server, config, index, text):
+def test_patient_task_on_a_phone(browser, site_server, config, journal, index, text):
     task = tasks(config)[index]
     context, page = phone(browser, text=text)
     try:
-        problems = do_task(page, site_server, task)
+        problems, notes = do_task(page, site_server, task)
+        journal.append(
+            f"{index + 1}. {task.name}, {text} text: {len(task.taps)} taps; "
+            + "; ".join(notes + problems)
+        )
         # The text size held across the taps (Material's rem follows it).
         root = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
         assert root == 20 * TEXT_SIZES[text] / 16, f"the page's text is {root} px"

@@ -185,6 +185,9 @@ def check_sends_and_stores_nothing(page) -> list[Finding]:
 def check_after_instant_navigation(page, base_url: str) -> list[Finding]:
     """Arrive from the home page by Material's instant navigation; the check must still work."""
     page.goto(base_url)
+    # Material's instant navigation is set up once the theme's loader has run its scripts; a
+    # click before that is an ordinary page load (a race on a busy machine).
+    page.wait_for_selector("html[data-hc-scripts='ready']", state="attached")
     page.evaluate("() => { window.__sameDocument = true; }")
     page.locator(f'article a[href$="{PAGE}"]').first.click()
     # The path, not the whole address: navigation.tracking may keep the home page's #part.
