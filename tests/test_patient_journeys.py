@@ -198,7 +198,7 @@ def tasks(config: dict) -> list[Task]:
         ),
         Task(
             "what will it cost in total",
-            answers=[Answer(".hc-hero", [said]) for said in cost_answer(clinic)],
+            answers=[Answer(".hc-hero__cost", [said]) for said in cost_answer(clinic)],
         ),
         Task(
             "is it safe",

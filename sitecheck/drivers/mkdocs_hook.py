@@ -111,14 +111,6 @@ def on_config(config):
     return config
 
 
-def on_env(env, config, files):
-    # The theme's templates write amounts through the pages' one formatter: "$1,650".
-    from macros.money import format_money
-
-    env.filters["money"] = format_money
-    return env
-
-
 def on_files(files, config):
     engine = state["engine"]
     found, refused = published_files.check_docs(Path(config.docs_dir), config.extra)  # first

@@ -34,7 +34,16 @@ def main(argv: list[str] | None = None) -> int:
         report.write_json(problems, project)
         print(preflight.stop_message(problems), file=sys.stderr)
         return 1
-    build = subprocess.run([str(ZENSICAL), "build", "--clean", "-f", "mkdocs.yml"], check=False)
+    # Zensical runs no hook, so the clinic's facts (clinic.yml) reach its pages through its one
+    # configuration file: mkdocs.yml with the facts under `extra:` (zensical.yml, not committed).
+    from devtools.move_facts import inline_facts
+
+    merged = inline_facts(
+        (project / "mkdocs.yml").read_text(encoding="utf-8"),
+        (project / "clinic.yml").read_text(encoding="utf-8"),
+    )
+    (project / "zensical.yml").write_text(merged, encoding="utf-8")
+    build = subprocess.run([str(ZENSICAL), "build", "--clean", "-f", "zensical.yml"], check=False)
     if build.returncode != 0:
         print("The Zensical build failed (its messages are above).", file=sys.stderr)
         return build.returncode

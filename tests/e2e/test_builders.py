@@ -26,7 +26,7 @@ from sitecheck.drivers.cli import source_map
 from sitecheck.outputs.headers import deploy_dir
 from sitecheck.outputs.preview_box import BOX_ID
 from sitecheck.rules.page.raw_html import SKIP_TARGET
-from tests.checks.zensical import unpublishable
+from tests.checks.zensical import unpublishable, zensical_config
 from tests.conftest import ProjectCopy, page
 
 pytestmark = pytest.mark.e2e
@@ -150,7 +150,8 @@ def test_plain_zensical_build_is_reported_for_the_theme_notes_it_copies(tmp_path
     project = ProjectCopy(tmp_path / "project")
     project.write("overrides/assets/settings.yml", "secret: 1\n")  # planted: code and settings
     project.write("overrides/assets/helper.py", "print(1)\n")
-    proc = run_in(project.root, [str(BIN / "zensical"), "build", "--clean", "-f", "mkdocs.yml"])
+    config = zensical_config(project.root)  # mkdocs.yml with clinic.yml's facts
+    proc = run_in(project.root, [str(BIN / "zensical"), "build", "--clean", "-f", config])
     assert proc.returncode == 0, proc.stdout + proc.stderr
     site = project.root / "site"
     assert unpublishable(site) == ["README.md", "assets/helper.py", "assets/settings.yml"]
