@@ -79,13 +79,13 @@ def test_new_fact_placeholder_shows_on_its_pages(built_site, name):
 
 @pytest.mark.parametrize("name", sorted(NEW_FACTS))
 def test_deploy_refuses_new_fact_naming_its_line(name):
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (ROOT / "clinic.yml").read_text(encoding="utf-8")
     key = name.rpartition(".")[2]
     line = next(
         n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith(f"{key}:")
     )
-    messages = example_settings(text)
-    expected = f"mkdocs.yml:{line}: extra.clinic.{name} is still a placeholder: '{PLACEHOLDER}"
+    messages = example_settings(text, "clinic.yml")
+    expected = f"clinic.yml:{line}: clinic.{name} is still a placeholder: '{PLACEHOLDER}"
     assert any(m.startswith(expected) for m in messages), "\n".join(messages)
 
 
@@ -128,9 +128,7 @@ def test_raw_amount_pattern_catches_planted_amounts_and_spares_formatted_ones():
     assert raw_amounts("about $1,650, $90 and $15,000; 1650 hairs; 17%") == []
 
 
-# The home page belongs to the journeys branch, which still writes
-# "{{ clinic.price.amount }} {{ clinic.price.currency }}" ("$1,650 USD"); see the xfail below.
-OTHER_OWNER = ("index.html",)
+OTHER_OWNER = ()  # every page, the home page included, writes amounts through the formatter
 
 
 def test_every_amount_on_the_built_site_comes_through_the_formatter(built_site):
@@ -146,7 +144,6 @@ def test_every_amount_on_the_built_site_comes_through_the_formatter(built_site):
     assert "$4,000" in shown(built_site, "decision-aid/index.html")
 
 
-@pytest.mark.xfail(strict=True, reason="home page (journeys branch) still adds the currency code")
 def test_home_page_amounts_come_through_the_formatter(built_site):
     assert raw_amounts(shown(built_site, "index.html")) == []
 

@@ -206,7 +206,7 @@ def tasks(config: dict) -> list[Task]:
             page="side-effects/",
             answers=[
                 Answer("article", ["Most are mild"]),
-                Answer("article .admonition.emergency", [f"Call {emergency} now"]),
+                Answer("article", [f"Call {emergency} now"]),
             ],
         ),
         Task(
