@@ -49,7 +49,9 @@ def test_pull_requests_are_checked_never_published():
     check = jobs["check"]
     assert check["if"] == "github.event_name == 'pull_request'"
     assert check["permissions"] == {"contents": "read"}
-    assert [s.get("run") for s in check["steps"] if s.get("run")] == ["./run build"]
+    # mkdocs.yml against the developers' allow-list first, before anything of the PR runs.
+    runs = [s.get("run") for s in check["steps"] if s.get("run")]
+    assert runs == ["./run config-check", "./run build"]
     upload = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/upload-art"))
     assert upload["with"]["path"] == "site" and upload["if"] == "always()"
     # The publishing jobs never run for a pull request; the tests do, read-only.

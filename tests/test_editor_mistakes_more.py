@@ -121,7 +121,7 @@ def test_a_link_to_a_page_written_the_wrong_way_names_the_page(project, typed, m
     assert f"Did you mean '{meant}'? Write a page's file name as it is in docs/" in output, output
 
 
-EMERGENCY = '  emergency_number: "911"'
+EMERGENCY = 'emergency_number: "911"'
 PLACEHOLDER = "TO BE CONFIRMED BY THE CLINIC: the emergency number"
 
 
@@ -131,27 +131,26 @@ def test_the_emergency_number_placeholder_is_shown_and_refused_by_deploy(project
     from sitecheck.rules.facts.deploy_gate import example_settings
     from sitecheck.rules.project import preflight
 
-    project.replace("mkdocs.yml", EMERGENCY, f'  emergency_number: "{PLACEHOLDER}"')
-    planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
+    project.replace("clinic.yml", EMERGENCY, f'emergency_number: "{PLACEHOLDER}"')
+    planted = project.path("clinic.yml").read_text(encoding="utf-8")
     assert preflight.check_project(project.root) == []
     assert (
-        f"mkdocs.yml:{line_of(planted, PLACEHOLDER)}: extra.emergency_number is still a "
+        f"clinic.yml:{line_of(planted, PLACEHOLDER)}: emergency_number is still a "
         f"placeholder: '{PLACEHOLDER}'. Write the clinic's real answer in its place."
-    ) in example_settings(planted)
+    ) in example_settings(planted, "clinic.yml")
 
 
 def test_a_missing_emergency_number_is_named_at_extra(project):
     from sitecheck.rules.project import preflight
 
-    project.replace("mkdocs.yml", EMERGENCY + "\n", "")
-    planted = project.path("mkdocs.yml").read_text(encoding="utf-8")
-    extra = next(n for n, line in enumerate(planted.split("\n"), 1) if line == "extra:")
+    project.replace("clinic.yml", EMERGENCY + "\n", "")
     found = [str(f) for f in preflight.check_project(project.root)]
     assert any(
-        f.startswith(
-            f"mkdocs.yml:{extra}: the setting emergency_number (the emergency number patients "
-            "are told to call) is missing under extra. Fix: add it: write the emergency number"
-        )
+        f.startswith("clinic.yml")
+        and "the setting emergency_number (the emergency number patients are told to call) "
+        "is missing"
+        in f
+        and "Fix: add it: write the emergency number" in f
         for f in found
     ), found
 

@@ -15,7 +15,7 @@ FAULTS = {
     ),
     "docs/snippets/glossary.md": "*[PRP]: Platelet-rich plasma, a risk-free treatment\n",
     "docs/quote.md": page(
-        "Quote", "It was sold as “permanent”. <!-- claim-ok: quoting the advert to correct it -->"
+        "Quote", "The results are permanent. <!-- claim-ok: quoting the advert to correct it -->"
     ),
 }
 EXPECTED = [

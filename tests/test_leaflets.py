@@ -15,6 +15,7 @@ import pytest
 from devtools.site import ROOT
 from leaflets.markers import link_leaflets, size_text
 from leaflets.settings import SettingsError, read_settings
+from macros.money import format_money
 from sitecheck.core.page_tree import parse_html, text_of
 
 LEAFLET_LINK = re.compile(
@@ -116,7 +117,7 @@ def test_the_cost_leaflet_has_the_clinics_price_contacts_and_sources(leaflets):
     built, site, _ = leaflets
     clinic = built.config["extra"]["clinic"]
     text = pdf_text(site / "leaflets" / "cost.pdf")
-    assert f"{clinic['price']['amount']} {clinic['price']['currency']}" in text
+    assert format_money(clinic["price"]["amount"]) in text  # "$1,650", as on the page
     for fact in ("phone", "email", "address"):
         # A line may break inside an address; pdftotext joins the halves and may drop the
         # hyphen it broke at. A reader reads across the break: so does the comparison.
