@@ -60,10 +60,12 @@ Read about [the cost](cost.md).
 def planted(tmp_path_factory, browser):
     project = ProjectCopy(tmp_path_factory.mktemp("planted") / "project")
     project.write("docs/planted.md", PLANTED)
-    project.write("docs/planted-error.js", 'throw new Error("planted script failure");\n')
-    project.write("docs/planted-cookie.js", 'document.cookie = "visitor=planted; path=/";\n')
     build = project.build()
     assert build.returncode == 0, build.output
+    # The build refuses script files in docs/ (they are not a kind it publishes): these are put
+    # into the served folder directly, to prove the browser audit catches what they do.
+    (build.site / "planted-error.js").write_text('throw new Error("planted script failure");\n')
+    (build.site / "planted-cookie.js").write_text('document.cookie = "visitor=planted; path=/";\n')
     with serve(build.site) as base_url:
         records = audit_site(browser, base_url, build, pages=["planted/index.html"])
     return {r.where: r for r in records}
