@@ -51,10 +51,21 @@ def run_vnu(site: Path) -> list[dict]:
         ) from err
 
 
+# CSS the Nu checker's CSS validator predates: container queries (Baseline 2023, in every
+# current browser), which let tables and the header reflow at 200% text. Only these two
+# messages are left out; any other CSS or HTML error still fails.
+NEWER_CSS = (
+    "CSS: “container”: Property “container” doesn't exist",
+    "CSS: Unrecognized at-rule “@container”",
+)
+
+
 def nu_problems(build: Build) -> list[Finding]:
     site = build.site.resolve()
     problems = []
     for message in run_vnu(site):
+        if message.get("message", "").startswith(NEWER_CSS):
+            continue
         path = Path(unquote(urlsplit(message.get("url", "")).path))
         html = path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
         source = build.source_of(html)
