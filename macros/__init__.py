@@ -36,8 +36,10 @@ def define_env(env):
     clinic_facts(env)
     for module in MODULES:
         module.register(env)
+    money.home_cost(env)  # Zensical: define_env runs once per page
     sandbox.check_zensical_page(env)
 
 
 def on_pre_page_macros(env):
     sandbox.before_page(env)
+    money.home_cost(env)

@@ -98,3 +98,33 @@ def register(env):
             key: Money(value) if isinstance(value, int) and not isinstance(value, bool) else value
             for key, value in reference.items()
         }
+
+
+def first_year(clinic: dict) -> str:
+    """What the first year costs, as the home page's first screen says it: the cost page's
+    worked example when every price is a number, else what is known so far."""
+    price = clinic.get("price") or {}
+    sessions = clinic.get("sessions") or {}
+    parts = [price.get("amount"), price.get("blood_tests"), price.get("later_session")]
+    parts += [sessions.get("later_min"), sessions.get("later_max")]
+    fee = format_money(price.get("consultation"))
+    if all(isinstance(p, int) and not isinstance(p, bool) for p in parts):
+        year = int(price["amount"]) + int(price["blood_tests"])
+        low = year + int(sessions["later_min"]) * int(price["later_session"])
+        high = year + int(sessions["later_max"]) * int(price["later_session"])
+        return (
+            f"about {format_money(low)} to {format_money(high)} for the first year, plus the "
+            f"first consultation ({fee})."
+        )
+    return (
+        f"the first course is about {format_money(price.get('amount'))}; the first "
+        f"consultation costs {fee}. Blood tests and later sessions cost extra."
+    )
+
+
+def home_cost(env) -> None:
+    """The home page's template shows the first year's cost in its first screen (the hero):
+    written here, through the one formatter, into the page's data the template reads."""
+    page = getattr(env, "page", None)
+    if page is not None and (page.meta or {}).get("template") == "home.html":
+        page.meta["first_year_cost"] = first_year(env.variables.get("clinic") or {})
