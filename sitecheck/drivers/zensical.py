@@ -25,6 +25,19 @@ from sitecheck.rules.project import preflight, theme_copies
 ZENSICAL = Path(sys.executable).with_name("zensical")
 
 
+def zensical_config(project: Path) -> str:
+    """Zensical runs no hook, so the clinic's facts (clinic.yml) reach its pages through its one
+    configuration file: mkdocs.yml with the facts under `extra:` (zensical.yml, not committed)."""
+    from devtools.move_facts import inline_facts
+
+    merged = inline_facts(
+        (project / "mkdocs.yml").read_text(encoding="utf-8"),
+        (project / "clinic.yml").read_text(encoding="utf-8"),
+    )
+    (project / "zensical.yml").write_text(merged, encoding="utf-8")
+    return "zensical.yml"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="./run zensical", description=__doc__.splitlines()[0])
     parser.parse_args(argv)
@@ -34,16 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         report.write_json(problems, project)
         print(preflight.stop_message(problems), file=sys.stderr)
         return 1
-    # Zensical runs no hook, so the clinic's facts (clinic.yml) reach its pages through its one
-    # configuration file: mkdocs.yml with the facts under `extra:` (zensical.yml, not committed).
-    from devtools.move_facts import inline_facts
-
-    merged = inline_facts(
-        (project / "mkdocs.yml").read_text(encoding="utf-8"),
-        (project / "clinic.yml").read_text(encoding="utf-8"),
+    build = subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "-f", zensical_config(project)], check=False
     )
-    (project / "zensical.yml").write_text(merged, encoding="utf-8")
-    build = subprocess.run([str(ZENSICAL), "build", "--clean", "-f", "zensical.yml"], check=False)
     if build.returncode != 0:
         print("The Zensical build failed (its messages are above).", file=sys.stderr)
         return build.returncode

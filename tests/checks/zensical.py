@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from devtools.site import Build, run_in
+from sitecheck.drivers.zensical import zensical_config
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 # What a static host may publish: pages, styles, scripts (and Material's source maps of them),
@@ -18,17 +19,6 @@ PUBLISHABLE = {
     ".html", ".css", ".js", ".json", ".xml", ".png", ".svg", ".ico", ".webmanifest", ".map",
 }  # fmt: skip
 PUBLISHABLE_NAMES = {"LICENSE", "sitemap.xml.gz"}
-
-
-def zensical_config(project: Path) -> str:
-    """Zensical runs no hook, so it reads the clinic's facts from its one configuration file:
-    mkdocs.yml with clinic.yml's facts under `extra:` (zensical.yml, beside it in the copy)."""
-    from devtools.move_facts import inline_facts
-
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    facts = (project / "clinic.yml").read_text(encoding="utf-8")
-    (project / "zensical.yml").write_text(inline_facts(config, facts), encoding="utf-8")
-    return "zensical.yml"
 
 
 def zensical_build(project: Path) -> Build:

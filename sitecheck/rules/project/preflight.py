@@ -299,14 +299,9 @@ def yaml_error(err: yaml.YAMLError, file: str, first_line: int = 1, text: str = 
     return finding(file, line, what, fix)
 
 
-def parse_yaml(text: str, file: str):
-    """(data, findings) of mkdocs.yml; data is None when it cannot be read."""
-    try:
-        data = yaml.load(text, Loader=ConfigLoader)
-        repeated = duplicate_keys(text)
-    except yaml.YAMLError as err:
-        return None, [yaml_error(err, file, text=text)]
-    out = [
+def written_twice(repeated, file: str) -> list[Finding]:
+    """One finding per setting written twice in mkdocs.yml (yaml_keys.duplicate_keys)."""
+    return [
         finding(
             file,
             again,
@@ -316,6 +311,16 @@ def parse_yaml(text: str, file: str):
         )
         for key, first, again in repeated
     ]
+
+
+def parse_yaml(text: str, file: str):
+    """(data, findings) of mkdocs.yml; data is None when it cannot be read."""
+    try:
+        data = yaml.load(text, Loader=ConfigLoader)
+        repeated = duplicate_keys(text)
+    except yaml.YAMLError as err:
+        return None, [yaml_error(err, file, text=text)]
+    out = written_twice(repeated, file)
     return data if isinstance(data, dict) else {}, out
 
 
@@ -330,16 +335,7 @@ def typos(text: str, file: str) -> list[Finding]:
         repeated = duplicate_keys(text)
     except yaml.YAMLError:
         return []
-    out = [
-        finding(
-            file,
-            again,
-            f"the setting '{key}' is written twice (lines {first} and {again}); only the last "
-            "one would be used.",
-            f"keep one '{key}:' and move what the other one held under it.",
-        )
-        for key, first, again in repeated
-    ]
+    out = written_twice(repeated, file)
     for key, _ in root.value if isinstance(root, yaml.MappingNode) else []:
         if key.value not in MKDOCS_KEYS:
             close = difflib.get_close_matches(str(key.value), sorted(MKDOCS_KEYS), n=1, cutoff=0.6)
