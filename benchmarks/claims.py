@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from devtools.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, load_set  # noqa: E402
 from sitecheck.rules.claims import review  # noqa: E402
 from sitecheck.rules.claims.check import check_claims, find_claims, load_rules  # noqa: E402
+from sitecheck.rules.claims.text import standing  # noqa: E402
 from sitecheck.rules.claims.classifier import load_model  # noqa: E402
 from sitecheck.rules.claims.concepts import RULES_FILE  # noqa: E402
 
@@ -105,7 +106,7 @@ def tally_items(items, rules, learned) -> tuple[dict[str, Tally], list[str]]:
     tallies: dict[str, Tally] = {}
     errors = []
     for text, claim, kind in items:
-        concept = bool(find_claims(text, rules))
+        concept = bool(standing(find_claims(text, rules)))
         flagged = learned(text)
         tallies.setdefault(kind, Tally()).add(claim, concept, flagged)
         if claim and not (concept or flagged):

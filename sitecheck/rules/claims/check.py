@@ -114,7 +114,8 @@ def check_claims(raw: str, file: str, rules: Rules) -> ClaimsResult:
         if cover is not None:
             used.setdefault(cover, []).append(hit.phrase)
             continue
-        result.findings.append(finding(file, line_of(raw, hit.start), hit))
+        if not hit.vetoed:
+            result.findings.append(finding(file, line_of(raw, hit.start), hit))
     for index, (_, _, reason, line) in enumerate(spans):
         if index in used:
             result.allowed.append(Allowed(file, line, reason, tuple(used[index])))

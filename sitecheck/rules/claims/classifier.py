@@ -53,10 +53,66 @@ def normalise(text: str) -> str:
     return DIGITS.sub("0", text.lower())
 
 
+# Stance: a word said under a negation ("not proven") or inside quotation marks (a claim
+# quoted to reject it) is a different feature from the same word said plainly.
+NEGATION = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "nothing",
+        "none",
+        "nobody",
+        "cannot",
+        "can't",
+        "don't",
+        "doesn't",
+        "isn't",
+        "aren't",
+        "won't",
+        "wasn't",
+        "weren't",
+        "haven't",
+        "hasn't",
+        "didn't",
+        "shouldn't",
+        "wouldn't",
+        "couldn't",
+        "without",
+        "neither",
+        "nor",
+    ]
+)
+SCOPE_END = frozenset(
+    [".", ",", ";", ":", "!", "?", "but", "however", "although", "though", "yet", "whereas"]
+)
+SCOPE_TOKEN = re.compile(r"[a-z0-9%$']+|[.,;:!?]|[\"“”«»]")
+
+
+def scoped(text: str) -> list[str]:
+    """n:word for words in a negation's scope, q:word for words inside quotation marks."""
+    out, negated, quoted = [], False, False
+    for token in SCOPE_TOKEN.findall(text):
+        if token in '"“”«»':
+            quoted = not quoted if token == '"' else token in "“«"
+            continue
+        if token in SCOPE_END:
+            negated = False
+            continue
+        if negated:
+            out.append("n:" + token)
+        if quoted:
+            out.append("q:" + token)
+        if token in NEGATION:
+            negated = True
+    return out
+
+
 def word_names(text: str) -> tuple[list[str], list[str]]:
     """The word features of a sentence, and its words (for the character features)."""
-    tokens = TOKEN.findall(normalise(text))
-    words = ["w:" + t for t in tokens]
+    normal = normalise(text)
+    tokens = TOKEN.findall(normal)
+    words = ["w:" + t for t in tokens] + scoped(normal)
     padded = ["<s>", *tokens, "</s>"]
     words += [f"b:{a} {b}" for a, b in pairwise(padded)]
     if QUOTED.search(text):
@@ -108,6 +164,9 @@ class Model:
     bias: float
     threshold: float
     data_sha256: str
+    # A concept hit in a sentence scoring below this is a claim denied, quoted or corrected:
+    # the model reads the sentence's stance, the concept only its words. None: no veto.
+    veto: float | None = None
 
     def score(self, text: str) -> float:
         """The decision value: at or above the threshold, the sentence reads as a claim."""
@@ -130,7 +189,14 @@ def from_json(text: str) -> Model:
     if data.get("format") != FORMAT or data.get("buckets") != BUCKETS:
         raise ValueError("the claims model was written by another version: run ./run train-claims")
     weights = dict(zip(data["index"], data["weight"], strict=True))
-    return Model(weights, data["scale"], data["bias"], data["threshold"], data["data_sha256"])
+    return Model(
+        weights,
+        data["scale"],
+        data["bias"],
+        data["threshold"],
+        data["data_sha256"],
+        data.get("veto"),
+    )
 
 
 @lru_cache(maxsize=4)
@@ -143,7 +209,10 @@ def _load(path: str, version: tuple[int, int]) -> Model | None:
 
 def load_model(project: Path) -> Model | None:
     """The committed model, read once per version of the file; None when a copy has none."""
-    path = project / MODEL_FILE
+    return load_model_file(project / MODEL_FILE)
+
+
+def load_model_file(path: Path) -> Model | None:
     try:
         info = path.stat()
     except OSError:

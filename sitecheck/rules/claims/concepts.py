@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from sitecheck.rules.claims.classifier import MODEL_FILE, Model, load_model_file
+
 try:
     from re import _parser as sre  # Python 3.11+
 except ImportError:  # pragma: no cover - older Python
@@ -107,6 +109,7 @@ class Rules(list):
     """The concepts in file order, plus the shared word groups the engine itself uses."""
 
     other_treatments: Pattern | None = None
+    stance: Model | None = None  # the classifier beside rules.yml, which vetoes denied claims
     _index: tuple[dict[str, list[tuple[int, int]]], list[tuple[int, int]], frozenset] | None = None
 
     def lines_for(self, prefixes: set[str]) -> dict[int, list[Line]]:
@@ -360,7 +363,9 @@ def prefixes(lower: str) -> set[str]:
     return set().union(*map(word_prefixes, WORD.findall(lower)))
 
 
-def load_rules(path: Path) -> Rules:
+def load_rules(path: Path, stance: bool = True) -> Rules:
+    """The concepts of `path`, with the classifier saved beside it (model.json) unless
+    `stance` is False (training reads the concepts alone)."""
     data = read_yaml(path)
     file = shown(path)
     groups = data.get("words") or {}
@@ -413,4 +418,6 @@ def load_rules(path: Path) -> Rules:
         raise RulesError(f"{file}: no concepts found. Fix: keep the 'concepts:' list.")
     if "OTHER_TREATMENTS" in words:
         rules.other_treatments = compiler.pattern("{OTHER_TREATMENTS}", 1)
+    if stance:
+        rules.stance = load_model_file(path.parent / Path(MODEL_FILE).name)
     return rules

@@ -13,7 +13,7 @@ import re
 
 from sitecheck.core.finding import Finding
 from sitecheck.rules.claims.check import finding
-from sitecheck.rules.claims.text import find_claims
+from sitecheck.rules.claims.text import find_claims, standing
 
 WHERE = (
     "this text is not in the page's Markdown: it comes through a macro, from a clinic fact in "
@@ -50,7 +50,7 @@ def check_page(page, context) -> list[Finding]:
     # Only sentences whose words the Markdown does not have can hold a claim it did not show.
     text = "\n\n".join(b for b in page.content_text if not typed_in(b, typed, page.raw))
     out = []
-    for hit in find_claims(text, rules):
+    for hit in standing(find_claims(text, rules)):
         if squashed(hit.phrase) in typed:
             continue  # the Markdown rule reports it (or a claim-ok marker allows it)
         if hit.rule.needs_source and page.file == SOURCES_PAGE:

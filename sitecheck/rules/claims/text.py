@@ -9,7 +9,7 @@ said of another treatment ("a transplant moves hair permanently").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from sitecheck.rules.claims.concepts import Rule, Rules, prefixes
@@ -91,6 +91,8 @@ class Hit:
     sentence: str  # the sentence, heading, list item or table cell it is in
     phrase: str  # the words that make the claim, as the editor wrote them
     rule: Rule = field(repr=False, compare=False)
+    vetoed: bool = False  # the sentence denies or corrects it (the classifier's stance)
+    read: str = field(default="", repr=False, compare=False)  # with its question or lead-in
 
 
 def phrase_of(text: str) -> str:
@@ -340,11 +342,26 @@ def find_claims(text: str, rules: Rules, shown: str | None = None) -> list[Hit]:
                     if base == a:
                         start, end = max(0, start - answer_from), end - answer_from
                     at, to = base + start, base + end
-                    hits.append(Hit(at, to, rule.name, text[a:b], phrase_of(text[at:to]), rule))
+                    phrase = phrase_of(text[at:to])
+                    # The stance is read on the words as written: "Is it permanent? Yes!".
+                    read = norm[topic[0] : b] if answering else context
+                    hits.append(Hit(at, to, rule.name, text[a:b], phrase, rule, read=read))
     # A figure another concept already names ("90% of patients": a success rate) is said once.
     said = [(h.start, h.end) for h in hits if not h.rule.needs_source]
-    return [
+    hits = [
         h
         for h in hits
         if not h.rule.needs_source or not any(s < h.end and h.start < e for s, e in said)
     ]
+    stance = rules.stance
+    if stance is None or stance.veto is None:
+        return hits
+    # Stance, not negation words: a sentence that denies, warns about or corrects the claim it
+    # names reads as honest to the classifier, however it is phrased. Kept, marked, so a
+    # claim-ok marker over it still counts as used.
+    return [replace(h, vetoed=stance.score(h.read or h.sentence) < stance.veto) for h in hits]
+
+
+def standing(hits: list[Hit]) -> list[Hit]:
+    """The hits that make a claim: those the classifier's stance does not veto."""
+    return [h for h in hits if not h.vetoed]
