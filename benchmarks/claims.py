@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT))
 from devtools.claims_devset import HELD_OUT, HELD_OUT_2, TUNING, load_set  # noqa: E402
 from sitecheck.rules.claims import review  # noqa: E402
 from sitecheck.rules.claims.check import check_claims, find_claims, load_rules  # noqa: E402
-from sitecheck.rules.claims.text import standing  # noqa: E402
 from sitecheck.rules.claims.classifier import load_model  # noqa: E402
 from sitecheck.rules.claims.concepts import RULES_FILE  # noqa: E402
+from sitecheck.rules.claims.text import standing  # noqa: E402
 
 RULES = ROOT / RULES_FILE
 LAYERS = ("concepts", "classifier", "combined")
