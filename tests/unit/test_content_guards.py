@@ -1,0 +1,246 @@
+"""Guards on what a page says, each on planted strings (no project copy, no build): notices whose
+date has passed, emoji and layout tables, word-processor marks and markup, keyword titles,
+advice that contradicts the reviewed safety snippets, urgency cards without their call, and
+clinic facts typed by hand or disagreeing with each other."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sitecheck.engine import Page, SiteContext
+from sitecheck.rules.facts import clinic_facts, fact_drift
+from sitecheck.rules.page import accessible, dated_notices, finished_text
+from sitecheck.rules.source import front_matter, safety_advice, safety_cards
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def context() -> SiteContext:
+    return SiteContext(Path("/nonexistent"), {"extra": {"clinic": {}}}, TODAY)
+
+
+def page(body: str, raw: str) -> Page:
+    html = f'<html lang="en"><head><title>T</title></head><body><article>{body}</article></body></html>'
+    return Page("x/index.html", "docs/x.md", html, raw)
+
+
+def said(findings) -> str:
+    return "\n".join(str(f) for f in findings)
+
+
+# -- notices whose date has passed ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Our office is closed on Thanksgiving, Thursday, November 26, 2026.", 3),
+        ("Spring offer: 10% off your consultation until 31 March 2026.", 3),
+        ("The car park is shut from 2026-10-01 through 2026-10-14.", 3),
+        ("Closed from December 29 to January 3, 2026.", 3),
+        ("Dr Ruiz is away until 11/20/2026; please book with Dr Lee.", 3),
+    ],
+)
+def test_a_notice_whose_date_has_passed_is_refused(text, line):
+    found = dated_notices.check_page(page(f"<p>{text}</p>", f"# T\n\n{text}\n"), context())
+    assert f"docs/x.md:{line}: this notice's date has passed" in said(found)
+    assert "delete the notice, or write the new dates" in said(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are closed from December 24, 2026 to January 2, 2027.",  # still ahead
+        "Offer ends Friday, January 15, 2027.",
+        "The FDA warned about these products in 2019.",  # history: no day
+        "A trial published on March 3, 2021 followed 71 men.",  # a past date, not a notice
+    ],
+)
+def test_dates_still_ahead_and_history_pass(text):
+    assert dated_notices.check_page(page(f"<p>{text}</p>", f"# T\n\n{text}\n"), context()) == []
+
+
+# -- emoji and layout tables -----------------------------------------------------------------
+def test_a_coloured_symbol_carrying_meaning_is_refused():
+    raw = "# T\n\n- ✅ Washing your hair after 2 days\n- ❌ Swimming in the first week\n"
+    body = (
+        "<ul><li>✅ Washing your hair after 2 days</li><li>❌ Swimming in the first week</li></ul>"
+    )
+    found = said(accessible.check_page(page(body, raw), context()))
+    assert "docs/x.md:3: the symbol “✅” is typed into the text" in found
+    assert "docs/x.md:4: the symbol “❌”" in found
+    assert "write the meaning in words" in found
+
+
+def test_words_and_arrows_pass():
+    raw = "# T\n\n- Fine: washing your hair after 2 days → gently.\n"
+    body = "<ul><li>Fine: washing your hair after 2 days → gently.</li></ul>"
+    assert accessible.check_page(page(body, raw), context()) == []
+
+
+def test_a_table_without_headings_is_refused_and_a_real_table_passes():
+    raw = "# T\n\n| | |\n| --- | --- |\n| Parking is free. | The lift is at the back. |\n"
+    body = (
+        "<table><thead><tr><th></th><th></th></tr></thead><tbody><tr><td>Parking is free.</td>"
+        "<td>The lift is at the back.</td></tr></tbody></table>"
+    )
+    found = said(accessible.check_page(page(body, raw), context()))
+    assert "docs/x.md:3: a table with no column headings" in found
+    good = body.replace("<th></th><th></th>", "<th>Getting here</th><th>Inside</th>")
+    assert accessible.check_page(page(good, raw), context()) == []
+
+
+# -- word-processor marks and markup ---------------------------------------------------------
+def test_a_word_comment_pasted_with_the_text_is_refused():
+    raw = "# T\n\nBring your glasses.[JM3]\n\nComment [JM3]: check with Ana first\n"
+    body = "<p>Bring your glasses.[JM3]</p><p>Comment [JM3]: check with Ana first</p>"
+    found = said(finished_text.check_page(page(body, raw), context()))
+    assert "docs/x.md:3: a reviewer's comment mark from Word or Google Docs (“[JM3]”)" in found
+    ok = "<p>Bring your glasses (and a list of your medicines).</p>"
+    assert finished_text.check_page(page(ok, "# T\n\n" + ok[3:-4] + "\n"), context()) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "what"),
+    [
+        ('—8<— "see-a-doctor.md"', "long dashes"),
+        ("## Horario { #horario lang=\u2018es\u2019 }", "curly quotes"),
+        ("!!! warning “Before you come”", "box's title is in curly quotes"),
+    ],
+)
+def test_markup_a_word_processor_changed_is_refused(line, what):
+    found = said(finished_text.check_source(f"# T\n\n{line}\n", "docs/x.md"))
+    assert "docs/x.md:3: " in found and what in found
+
+
+def test_markup_typed_straight_passes():
+    raw = '# T\n\n--8<-- "see-a-doctor.md"\n\nHola.\n{ lang="es" }\n\n!!! note "Before you come"\n'
+    assert finished_text.typographic_markup(raw, "docs/x.md") == []
+
+
+# -- titles that are search words -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Hair Loss Clinic | Hair Treatment | Affordable",
+        "Cheapest stem cell hair treatment near me",
+        "Hair regrowth, hair loss treatment, hair clinic, hair doctor",
+    ],
+)
+def test_a_title_of_search_words_is_refused(title):
+    raw = (
+        f"---\ntitle: {title}\ndescription: What the treatment costs and what the price "
+        "covers.\nreviewed: 2026-12-01\nnext_review: 2027-12-01\nreviewed_by: Clinic medical "
+        "team\n---\n\n# Cost\n"
+    )
+    found = said(front_matter.check_front_matter(raw, "docs/x.md", TODAY))
+    assert "docs/x.md:2: the title reads as a list of search words" in found
+
+
+@pytest.mark.parametrize(
+    "title", ["The procedure, step by step", "Questions to ask before you agree"]
+)
+def test_a_plain_title_passes(title):
+    assert front_matter.stuffed_title(title) == ""
+
+
+# -- advice that contradicts the reviewed safety snippets ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("If you take warfarin, pause it for 3 days before we inject.", "stop a medicine"),
+        ("Si toma aspirina, suspenda la aspirina una semana antes.", "stop a medicine"),
+        ("Some redness on day 2 is expected. There is no need to call us.", "not to call"),
+        ("For chest pain, get a taxi to the nearest hospital.", "to hospital on their own"),
+        ("After hours, WhatsApp Dr Patel on 555 201 7788.", "personal phone"),
+        ("Take 2 tablets of paracetamol every 6 hours.", "a dose"),
+    ],
+)
+def test_advice_against_the_reviewed_snippets_is_refused(text, what):
+    raw = f"# T\n\n## Aftercare\n\n{text}\n"
+    found = said(safety_advice.check_source(raw, "docs/x.md"))
+    assert "docs/x.md:5: this " in found and what in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you take a blood thinner, do not stop it. Stopping it can cause a stroke.",
+        "You can stop the treatment at any time.",
+        "Wash your hair gently after 2 days.",
+        "Call us if you are not sure. You are never a bother.",
+        "About 17% more hairs after 6 months.",
+    ],
+)
+def test_reviewed_style_advice_passes(text):
+    assert safety_advice.check_source(f"# T\n\n{text}\n", "docs/x.md") == []
+
+
+# -- urgency cards keep their call -----------------------------------------------------------
+def test_an_urgency_card_without_its_call_is_refused(tmp_path):
+    raw = (
+        '# T\n\n!!! urgent ""\n\n    --8<-- "urgency-urgent.md"\n\n'
+        "    Fill in the form on our contact page.\n\nAfter the card.\n"
+    )
+    found = said(safety_cards.check_source(raw, "docs/x.md", tmp_path))
+    assert "docs/x.md:3: this card includes the reviewed signs of urgency-urgent.md" in found
+    assert "tel:{{ clinic.phone_link }}" in found
+    good = raw.replace(
+        "Fill in the form on our contact page.",
+        "Call us on [{{ clinic.phone }}](tel:{{ clinic.phone_link }}).",
+    )
+    assert safety_cards.check_source(good, "docs/x.md", tmp_path) == []
+
+
+def test_an_emergency_card_needs_the_emergency_number(tmp_path):
+    raw = '!!! emergency ""\n\n    --8<-- "urgency-emergency.md"\n\n    Call us on [{{ clinic.phone }}](tel:{{ clinic.phone_link }}).\n'
+    assert "docs/x.md:1:" in said(safety_cards.check_source(raw, "docs/x.md", tmp_path))
+
+
+# -- clinic facts: typed by hand, and agreeing with each other --------------------------------
+@pytest.mark.parametrize(
+    ("raw", "fact"),
+    [
+        (
+            "---\ndescription: What happens up to the nine-month review.\n---\n\n# T\n",
+            "result_assessment_months",
+        ),
+        ("# T\n\nThe second session follows 3 weeks after the first.\n", "sessions.interval"),
+        ("# T\n\nPara una emergencia, marque el 999.\n", "emergency_number"),
+    ],
+)
+def test_a_clinic_fact_typed_in_any_words_is_refused(raw, fact):
+    found = said(fact_drift.check_source(raw, "docs/x.md", {}))
+    assert "docs/x.md:" in found and fact in found
+
+
+def test_session_words_without_a_fact_pass():
+    raw = "# T\n\nA micrograft study checked hair at 23 and 44 weeks.\n"
+    assert fact_drift.check_source(raw, "docs/x.md", {}) == []
+
+
+def _facts_file(sessions: str, months: int = 6) -> tuple[dict, str]:
+    import yaml
+
+    text = f"clinic:\n  result_assessment_months: {months}\n  sessions:\n{sessions}"
+    data = yaml.safe_load(text)
+    return data["clinic"], text
+
+
+def test_a_range_in_words_must_match_its_numbers():
+    clinic, text = _facts_file(
+        '    later_first_year: "three or four more sessions"\n    later_min: 1\n    later_max: 2\n'
+    )
+    lines = {("extra", *path): value for path, value in clinic_facts.node_lines(text).items()}
+    found = said(clinic_facts._ranges(clinic, lines, "clinic.yml"))
+    assert "clinic.yml:4: clinic.sessions.later_first_year says “three or four”" in found
+    clinic, text = _facts_file(
+        '    later_first_year: "1 or 2 more sessions"\n    later_min: 1\n    later_max: 2\n'
+    )
+    assert clinic_facts._ranges(clinic, {}, "clinic.yml") == []
+
+
+def test_months_are_months_not_weeks():
+    schema = clinic_facts.load_facts()["result_assessment_months"].schema
+    assert schema["maximum"] <= 18
