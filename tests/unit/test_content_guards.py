@@ -244,3 +244,83 @@ def test_a_range_in_words_must_match_its_numbers():
 def test_months_are_months_not_weeks():
     schema = clinic_facts.load_facts()["result_assessment_months"].schema
     assert schema["maximum"] <= 18
+
+
+# -- files in the wrong place or form ---------------------------------------------------------
+def _pdf(*lines: str, compress: bool = False) -> bytes:
+    import zlib
+
+    body = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
+    data = body.encode("latin-1")
+    if compress:
+        data = zlib.compress(data)
+    return (
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n4 0 obj\n<< /Length "
+        + str(len(data)).encode()
+        + (b" /Filter /FlateDecode" if compress else b"")
+        + b" >>\nstream\n"
+        + data
+        + b"\nendstream\nendobj\n"
+    )
+
+
+def test_a_filled_in_patient_form_as_a_pdf_is_refused(tmp_path):
+    from sitecheck.rules.project import published_files
+
+    docs = tmp_path / "docs"
+    (docs / "downloads").mkdir(parents=True)
+    (docs / "downloads" / "intake.pdf").write_bytes(
+        _pdf("New patient intake", "Name of patient: Tom Becker", "DOB: 7/2/1980", compress=True)
+    )
+    found, refused = published_files.check_docs(docs)
+    assert (
+        "docs/downloads/intake.pdf:1: the PDF 'downloads/intake.pdf' is a filled-in patient"
+        in said(found)
+    )
+    assert "downloads/intake.pdf" in refused
+
+
+def test_a_blank_form_passes_and_a_scan_without_text_is_refused(tmp_path):
+    from sitecheck.rules.project import file_kinds
+
+    blank = tmp_path / "blank.pdf"
+    blank.write_bytes(_pdf("Consent form", "Patient name: ____________", "Signature: ________"))
+    assert file_kinds.refusal("blank.pdf", blank) is None
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(
+        b"%PDF-1.4\n1 0 obj\n<< /Subtype /Image /Length 3 >>\nstream\nxyz\nendstream\n"
+    )
+    what, fix = file_kinds.refusal("scan.pdf", scan)
+    assert "has no text, only pictures of pages" in what and "export the PDF" in fix
+
+
+def test_a_menu_entry_commented_out_is_named_in_mkdocs_yml(tmp_path):
+    from sitecheck.rules.page import outline
+
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Home: index.md\n  # - Prices: prices.md\n")
+    ctx = SiteContext(tmp_path, {}, TODAY)
+    ctx.sources = {"prices/index.html": "docs/prices.md"}
+    lone = Page(
+        "prices/index.html",
+        "docs/prices.md",
+        "<html><body><article><p>x</p></article></body></html>",
+        "# P\n",
+    )
+    found = said(outline.check_menu({"prices/index.html": lone}, ctx))
+    assert "mkdocs.yml:3: the menu entry for prices.md is commented out" in found
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Home: index.md\n")
+    assert "docs/prices.md:1: this page is not in the site's menu" in said(
+        outline.check_menu({"prices/index.html": lone}, ctx)
+    )
+
+
+def test_a_renamed_page_without_a_redirect_is_named_at_its_menu_line(tmp_path):
+    from sitecheck.rules.site import address_ledger
+
+    (tmp_path / address_ledger.LEDGER).write_text("/\nprices/\n")
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Home: index.md\n  - What it costs: fees.md\n")
+    ctx = SiteContext(tmp_path, {}, TODAY)
+    ctx.sources = {"index.html": "docs/index.md", "fees/index.html": "docs/fees.md"}
+    found = said(address_ledger.check_site({}, ctx))
+    assert "mkdocs.yml:3: the page address 'prices/' was published before" in found
+    assert "prices/: fees.md" in found
