@@ -61,6 +61,7 @@ from sitecheck.rules.source import (
     citations,
     copied_page,
     glossary_capitals,
+    medical_review,
     safety_advice,
     safety_cards,
 )
@@ -259,6 +260,10 @@ SOURCE_RULES: list[tuple[str, SourceRule]] = [
     ("finished-text", lambda s, e: finished_text.check_source(s.raw, s.file, e.context.project)),
     ("glossary", lambda s, e: glossary_capitals.check_source(s.raw, s.file)),
     ("safety-advice", lambda s, e: safety_advice.check_source(s.raw, s.file)),
+    (
+        "medical-review",
+        lambda s, e: medical_review.check_source(s.raw, s.file, e.context.project),
+    ),
     (
         "safety-cards",
         lambda s, e: safety_cards.check_source(s.raw, s.file, e.context.project),

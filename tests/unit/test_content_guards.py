@@ -324,3 +324,77 @@ def test_a_renamed_page_without_a_redirect_is_named_at_its_menu_line(tmp_path):
     found = said(address_ledger.check_site({}, ctx))
     assert "mkdocs.yml:3: the page address 'prices/' was published before" in found
     assert "prices/: fees.md" in found
+
+
+# -- medical advice changed without review ------------------------------------------------------
+REVIEWED_PAGE = (
+    "---\ntitle: Aftercare\n---\n\n# Aftercare\n\nWe will not treat you if you:\n\n"
+    "- have an infection on your scalp\n- take more than 10 mg of prednisolone a day\n\n"
+    "Wash your hair gently after 2 days. Swelling goes down within a week.\n"
+)
+
+
+def _reviewed(tmp_path: Path) -> Path:
+    from sitecheck.rules.source import medical_review
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "aftercare.md").write_text(REVIEWED_PAGE)
+    medical_review.sign(tmp_path, ["docs/aftercare.md"])
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("more than 10 mg", "more than 40 mg", 10),  # a number
+        ("Swelling goes down within a week.", "Swelling never goes down.", 12),  # a negation
+        ("have an infection on your scalp", "had a heart attack this year", 9),  # medical words
+    ],
+)
+def test_a_reviewed_medical_sentence_changed_in_meaning_stops_the_build(tmp_path, old, new, line):
+    from sitecheck.rules.source import medical_review
+
+    project = _reviewed(tmp_path)
+    found = medical_review.check_source(
+        REVIEWED_PAGE.replace(old, new), "docs/aftercare.md", project
+    )
+    errors = [f for f in found if f.severity == "error"]
+    assert (
+        f"docs/aftercare.md:{line}: a reviewed medical sentence was changed without review"
+        in said(errors)
+    )
+
+
+def test_a_new_treatment_or_unknown_term_stops_the_build(tmp_path):
+    from sitecheck.rules.source import medical_review
+
+    project = _reviewed(tmp_path)
+    raw = REVIEWED_PAGE + "\nWe now offer laser caps for hair loss at home.\n"
+    assert "docs/aftercare.md:14: this new medical sentence offers" in said(
+        medical_review.check_source(raw, "docs/aftercare.md", project)
+    )
+    raw = REVIEWED_PAGE + "\nSome people try polynucleotide injections for thinning hair.\n"
+    assert "the term “polynucleotide”" in said(
+        medical_review.check_source(raw, "docs/aftercare.md", project)
+    )
+
+
+def test_a_new_medical_sentence_is_a_notice_and_a_typo_fix_builds(tmp_path):
+    from sitecheck.rules.source import medical_review
+
+    project = _reviewed(tmp_path)
+    raw = REVIEWED_PAGE.replace("Wash your hair gently", "Wash your hair gentley") + (
+        "\nA friend or family member can drive you home after the treatment.\n"
+    )
+    found = medical_review.check_source(raw, "docs/aftercare.md", project)
+    assert found and all(f.severity == "notice" for f in found)
+    assert "docs/aftercare.md:14: this medical sentence is not reviewed yet" in said(found)
+    assert medical_review.refusals(project) == []  # the page on disk is still as signed
+    (project / "docs" / "aftercare.md").write_text(raw)
+    assert len(medical_review.refusals(project)) == len(found)  # ./run deploy refuses
+    medical_review.sign(project, ["docs/aftercare.md"])
+    assert medical_review.check_source(raw, "docs/aftercare.md", project) == []
+    cut = raw.replace("- have an infection on your scalp\n", "")
+    assert "a reviewed medical sentence was removed here" in said(
+        medical_review.check_source(cut, "docs/aftercare.md", project)
+    )
