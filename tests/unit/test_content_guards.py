@@ -6,6 +6,7 @@ clinic facts typed by hand or disagreeing with each other."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -398,3 +399,28 @@ def test_a_new_medical_sentence_is_a_notice_and_a_typo_fix_builds(tmp_path):
     assert "a reviewed medical sentence was removed here" in said(
         medical_review.check_source(cut, "docs/aftercare.md", project)
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "refused"),
+    [
+        ("first_course: 2", "first_course: 10", True),  # not a course of sessions
+        ('interval: "TO BE CONFIRMED BY THE CLINIC: x"', 'interval: "6"', True),  # no unit
+        ('interval: "TO BE CONFIRMED BY THE CLINIC: x"', 'interval: "4 to 6 weeks"', False),
+        ('interval: "TO BE CONFIRMED BY THE CLINIC: x"', 'interval: "a month"', False),
+    ],
+)
+def test_facts_are_checked_with_their_units(old, new, refused):
+    import yaml
+
+    text = 'clinic:\n  sessions:\n    first_course: 2\n    interval: "TO BE CONFIRMED BY THE CLINIC: x"\n'
+    text = text.replace(old, new)
+    data = {"extra": yaml.safe_load(text)}
+    found = [
+        f
+        for f in clinic_facts.check_facts(data, text, "clinic.yml", ("extra",))
+        if re.search(r"sessions\.(first_course|interval) ", f.what)
+    ]
+    assert bool(found) == refused, said(found)
+    if refused:
+        assert found[0].line in (3, 4) and found[0].fix
