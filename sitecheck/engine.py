@@ -48,6 +48,7 @@ from sitecheck.rules.page import (
     link_targets,
     personal_data,
     readability,
+    search_tricks,
     sentence_length,
 )
 from sitecheck.rules.page import csp_inline as inline_code
@@ -194,6 +195,7 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("link-targets", link_targets.check_page),
     ("dated-notice", dated_notices.check_page),
     ("accessible", accessible.check_page),
+    ("search-tricks", search_tricks.check_page),
 ]
 # What the site rules read of each page, worked out as the page arrives (while MkDocs is still
 # rendering the next ones), so the build waits only for the cross-page look-ups at the end.

@@ -424,3 +424,81 @@ def test_facts_are_checked_with_their_units(old, new, refused):
     assert bool(found) == refused, said(found)
     if refused:
         assert found[0].line in (3, 4) and found[0].fix
+
+
+# -- more kinds of the same mistakes -----------------------------------------------------------
+def test_an_e_mail_thread_pasted_with_the_text_is_refused():
+    text = "From: Front desk Sent: Tuesday, 3 November 2026 To: Dr Ruiz Subject: parking text"
+    found = said(finished_text.check_page(page(f"<p>{text}</p>", f"# T\n\n{text}\n"), context()))
+    assert "docs/x.md:3: an e-mail's headers or a comment thread" in found
+    ok = "Send your questions to us before the visit. We answer on working days."
+    assert finished_text.check_page(page(f"<p>{ok}</p>", f"# T\n\n{ok}\n"), context()) == []
+
+
+def test_a_snippet_name_in_curly_quotes_is_refused():
+    found = said(
+        finished_text.typographic_markup("# T\n\n--8<-- \u201csee-a-doctor.md\u201d\n", "docs/x.md")
+    )
+    assert "docs/x.md:3: the snippet's file name is in curly quotes" in found
+
+
+def test_colour_as_the_only_meaning_is_refused_and_red_skin_passes():
+    raw = "# T\n\nThe signs in red need a call today.\n"
+    found = said(
+        accessible.check_page(page("<p>The signs in red need a call today.</p>", raw), context())
+    )
+    assert "docs/x.md:3: the text gives meaning by colour alone (“in red”)" in found
+    ok = "Call us if the skin is red, hot and swollen."
+    assert accessible.check_page(page(f"<p>{ok}</p>", f"# T\n\n{ok}\n"), context()) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [
+        (
+            '<p lang="pt">Hablamos español en la clínica y le llamamos por teléfono.</p>',
+            "marked as Portuguese",
+        ),
+        ('<p lang="sp-">Hablamos español.</p>', "is not a language code"),
+        (
+            '<p lang="es">You can call us on weekdays and we will answer your questions.</p>',
+            "reads as English",
+        ),
+    ],
+)
+def test_a_wrong_language_mark_is_refused(body, what):
+    from sitecheck.rules.page import language
+
+    found = said(language.check_page(page(body, "# T\n\n" + body + "\n"), context()))
+    assert what in found
+
+
+def test_a_right_language_mark_passes():
+    from sitecheck.rules.page import language
+
+    body = '<p lang="es">Hablamos español en la clínica y le llamamos por teléfono.</p>'
+    assert language.check_page(page(body, "# T\n\n" + body + "\n"), context()) == []
+
+
+def test_a_paragraph_of_search_words_is_refused_and_prose_passes():
+    from sitecheck.rules.page import search_tricks
+
+    text = (
+        "Hair clinic Springfield, hair doctor Springfield, stem cell Springfield, "
+        "regrowth Springfield, baldness cure Springfield, Springfield hair loss."
+    )
+    found = said(search_tricks.check_page(page(f"<p>{text}</p>", f"# T\n\n{text}\n"), context()))
+    assert "docs/x.md:3: this text repeats the search word “springfield”" in found
+    prose = "Stem cells from fat are an experimental treatment. Studies of stem cells are small."
+    assert search_tricks.check_page(page(f"<p>{prose}</p>", f"# T\n\n{prose}\n"), context()) == []
+
+
+def test_a_description_of_search_words_is_refused():
+    raw = (
+        "---\ntitle: Cost\ndescription: Affordable hair treatment prices | cheap hair clinic | "
+        "hair regrowth cost\nreviewed: 2026-12-01\nnext_review: 2027-12-01\nreviewed_by: Clinic "
+        "medical team\n---\n\n# Cost\n"
+    )
+    assert "docs/x.md:3: the description reads as a list of search words" in said(
+        front_matter.check_front_matter(raw, "docs/x.md", TODAY)
+    )

@@ -103,7 +103,42 @@ def _layout_tables(page, context) -> list[Finding]:
     return out
 
 
+COLOURS = r"(?:red|green|orange|amber|yellow|blue|purple|pink|grey|gray)"
+# Colour used as the only sign of meaning: "items in red", "Green is fine", "the red ones".
+COLOUR_MEANING = re.compile(
+    rf"\b(?:(?:marked|shown|written|highlighted|printed|coloured|colored)\s+)?in\s+{COLOURS}\b"
+    rf"(?!\s+(?:light|ink|pen|wine))|\b{COLOURS}\s+(?:is|are|means?|ones?|items?|signs?|text|"
+    rf"rows?|boxes?|dots?|circles?|lines?)\b(?!\s+(?:skin|patches|bumps))",
+    re.IGNORECASE,
+)
+SKIN = re.compile(r"\b(skin|scalp|rash|red(?:ness)?\s+(?:skin|scalp)|swollen|hot)\b", re.I)
+
+
+def _colour_words(page, context) -> list[Finding]:
+    out = []
+    project = getattr(context, "project", None)
+    for text in _texts(page.content, page.foot):
+        for found in COLOUR_MEANING.finditer(text):
+            if SKIN.search(text) and not re.search(
+                r"\b(ones?|items?|dots?|circles?|means?)\b", found.group(0), re.I
+            ):
+                continue  # "red skin", "is red and hot": a sign described, not a code
+            file, line = locate(page.raw, page.file, project, text.strip()[:60])
+            out.append(
+                Finding(
+                    file,
+                    line,
+                    f"the text gives meaning by colour alone (“{found.group(0)}”); people who "
+                    "cannot tell colours apart, screen-reader users and printed pages lose it.",
+                    "say it in words ('Call us the same day if you have:'), or use the site's "
+                    "boxes, whose titles say what they mean.",
+                )
+            )
+            return out
+    return out
+
+
 def check_page(page, context) -> list[Finding]:
     if not page.is_doc or page.content is None:
         return []
-    return _emoji(page, context) + _layout_tables(page, context)
+    return _emoji(page, context) + _layout_tables(page, context) + _colour_words(page, context)

@@ -79,6 +79,20 @@ UNFINISHED = [
         "the page), and paste again as plain text",
     ),
     (
+        # An e-mail pasted with its headers or its thread: "From: … Sent: … To: … Subject:",
+        # "-----Original Message-----", "On Mon, 2 Nov 2026, Dr Lee wrote:", and "@Sarah"
+        # mentions from a comment thread.
+        re.compile(
+            r"\b(?:From|Sent):[^\n]{1,160}?\b(?:Sent|To|Cc|Subject|Date):|"
+            r"-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|\bwrote:\s*$|"
+            r"(?:^|\n|[.!?]\s)On\s[^\n]{4,80}\swrote:|(?<![\w@.])@[A-Z][a-z]+\b(?![.\w-]*\.\w)",
+            re.MULTILINE,
+        ),
+        "an e-mail's headers or a comment thread (“{m}”) came with the pasted text; patients "
+        "would read the team's messages",
+        "delete the e-mail headers, names and comments, and keep only the text meant for patients",
+    ),
+    (
         re.compile(r"(?<!\S)\?{2,}(?!\S)|\?{3,}"),
         "question marks (“{m}”) stand in for missing text",
         "write the missing text, or remove the sentence until you have it",
@@ -212,6 +226,11 @@ TYPOGRAPHIC = [
         "a word processor changed them, and the page shows the line instead of the snippet",
         'type it with two plain hyphens on each side: --8<-- "file.md" (paste as plain '
         "text, or type it in the editor, not in Word)",
+    ),
+    (
+        re.compile(r"^[ \t]*-{1,3}8<-{1,3}\s*[\u201c\u201d\u2018\u2019\u00ab\u00bb].*$"),
+        "the snippet's file name is in curly quotes (“{m}”); the snippet is not included",
+        'type straight quotes around the file name: --8<-- "file.md"',
     ),
     (
         re.compile(r"\{[^{}\n]*=\s*[\u201c\u201d\u2018\u2019\u00ab\u00bb][^{}\n]*\}"),

@@ -26,7 +26,7 @@ SEARCH_WORDS = re.compile(
 )
 
 
-def stuffed_title(title: str) -> str:
+def stuffed_title(title: str, limit: int = TITLE_MAX) -> str:
     """Why a title reads as search words, or "" when it reads as a page's name."""
     text = " ".join(title.split())
     if re.search(r"\s[|•·/]\s|\s[-\u2013\u2014]\s.*\s[-\u2013\u2014|]\s", text):
@@ -34,12 +34,12 @@ def stuffed_title(title: str) -> str:
     if found := SEARCH_WORDS.search(text):
         return f"“{found.group(0)}”"
     words = re.findall(r"[a-z]{3,}", text.lower())
-    repeated = sorted(
-        {w for w in words if words.count(w) > 1 and w not in ("and", "the", "for", "your")}
-    )
+    common = ("and", "the", "for", "your", "you", "what", "how", "who", "with", "can", "from")
+    times = 2 if limit == TITLE_MAX else 3  # a sentence may say a word twice
+    repeated = sorted({w for w in words if words.count(w) >= times and w not in common})
     if repeated and len(text.split()) > 6:  # "step by step" is a name; a list of keywords repeats
         return f"“{repeated[0]}” more than once"
-    if len(text) > TITLE_MAX:
+    if len(text) > limit:
         return f"{len(text)} characters"
     return ""
 
@@ -209,6 +209,13 @@ def check_front_matter(text: str, file: str, today: dt.date) -> list[Finding]:
             "'Cost'); what the page is about goes into its description.",
         )
     description = data.get("description")
+    if isinstance(description, str) and (stuffed := stuffed_title(description, limit=10**6)):
+        add(
+            "description",
+            f"the description reads as a list of search words ({stuffed}); search results "
+            "show it under the page's name.",
+            "write one plain sentence that says what the page tells patients.",
+        )
     if isinstance(description, str) and description:
         size = len(description.strip())
         if size > DESCRIPTION_MAX:
