@@ -489,7 +489,10 @@ def test_a_paragraph_of_search_words_is_refused_and_prose_passes():
     )
     found = said(search_tricks.check_page(page(f"<p>{text}</p>", f"# T\n\n{text}\n"), context()))
     assert "docs/x.md:3: this text repeats the search word “springfield”" in found
-    prose = "Stem cells from fat are an experimental treatment. Studies of stem cells are small."
+    prose = (
+        "Our plan starts with 2 sessions, 4 weeks apart. Then a few later sessions, spread over "
+        "the year, and more sessions only if the first sessions helped, which we check."
+    )
     assert search_tricks.check_page(page(f"<p>{prose}</p>", f"# T\n\n{prose}\n"), context()) == []
 
 

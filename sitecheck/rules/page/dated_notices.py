@@ -50,10 +50,10 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 NOTICE = re.compile(
-    r"\b(closed?|closing|open(?:s|ing)?|re-?open\w*|until|till|through|thru|ends?|ending|"
-    r"expires?|valid|offer|discount|sale|deal|promotion|deadline|book by|holiday|vacation|"
-    r"today|tonight|tomorrow|this (?:week|weekend|month)|down|not working|unavailable|"
-    r"available|away|off|hours|notice|only|from|starting|again)\b",
+    r"\b(closed?|closing|re-?open\w*|open again|until|till|through|thru|ends?|ending|expires?|"
+    r"valid|offer|discount|sale|deal|promotion|deadline|book by|holiday|vacation|today|tonight|"
+    r"tomorrow|this (?:week|weekend|month)|(?:is|are) down|not working|unavailable|starting|"
+    r"from\s[^.]{0,40}\s(?:to|until))\b",
     re.IGNORECASE,
 )
 BLOCKS = ("p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "summary")

@@ -63,13 +63,14 @@ def _wrong_mark(declared: str, lang: str | None, text: str) -> tuple[str, str] |
             'write the two-letter code in straight quotes, e.g. { lang="es" } for Spanish.',
         )
     base = code.split("-")[0].lower()
-    if lang and base != lang and base in NAMES:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    own = sum(w in WORDS.get(base, ()) and w not in WORDS["en"] for w in words)
+    if lang and base != lang and base in NAMES and own < 2:
         return (
             f"this text looks {NAMES[lang]} but is marked as {NAMES[base]} (“{code}”): "
             f"“{text[:50]}”.",
             f'mark it with its own language: {{ lang="{lang}" }}.',
         )
-    words = re.findall(r"[^\W\d_]+", text.lower())
     english = sum(w in WORDS["en"] for w in words)
     if base != "en" and not lang and len(words) >= 6 and english / len(words) >= 0.3:
         return (

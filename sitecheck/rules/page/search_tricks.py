@@ -62,17 +62,17 @@ COMMON = set(
 
 
 def stuffed(text: str) -> str | None:
-    """The repeated search word of a keyword-stuffed block, or None."""
-    words = re.findall(r"[a-z][a-z'-]{3,}", text.lower())
-    if len(words) < 8:
-        return None
-    counts = Counter(w for w in words if w not in COMMON)
-    if not counts:
-        return None
-    word, count = counts.most_common(1)[0]
-    commas = text.count(",") + text.count("|")
-    if count >= 4 and count / len(words) >= 0.15 and (commas >= 3 or count >= 6):
-        return word
+    """The search word repeated through a list of phrases (a keyword-stuffed block), or None:
+    most of its comma- or bar-separated parts name the same word."""
+    parts = [p for p in re.split(r"[,|;\n]", text.lower()) if p.strip()]
+    if len(parts) < 4 or sum(len(p.split()) for p in parts) > 5 * len(parts):
+        return None  # phrases of a few words each, not sentences with commas
+    counts = Counter(
+        w for part in parts for w in set(re.findall(r"[a-z][a-z'-]{3,}", part)) if w not in COMMON
+    )
+    for word, count in counts.most_common(3):
+        if count >= 4 and count >= 0.6 * len(parts):
+            return word
     return None
 
 

@@ -122,8 +122,10 @@ def _meaning(sentence: str) -> tuple:
 
 # A new sentence that offers patients something new: the clinic's treatments are reviewed.
 OFFER = re.compile(
-    r"\b(?:we|the clinic|our (?:clinic|doctors?|team))\s+(?:now\s+)?(?:also\s+)?(?:offers?|provides?|"
-    r"sells?|performs?|(?:can|will)\s+(?:now\s+)?(?:offer|give|provide))\b",
+    r"\b(?:we|the clinic|our clinic)\s+(?:now\s+)?(?:also\s+)?(?:offers?|provides?|sells?|"
+    r"performs?|(?:can|will)\s+(?:now\s+)?(?:offer|give|provide))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:injections?|treatments?|therap\w+|procedures?|prp|exosomes?|lasers?|transplants?|"
+    r"medicines?|drugs?|products?|supplements?|shots?|infusions?|implants?|devices?)\b",
     re.IGNORECASE,
 )
 WORD = re.compile(r"(?<![\w-])[a-z][a-z-]{4,}(?![\w-])")
@@ -141,7 +143,7 @@ def unknown_terms(sentence: str, known: set[str]) -> list[str]:
     if sum(w in words.first for w in all_words) < 0.7 * len(all_words):
         return []  # another language: its words are not in the English dictionary
     out = []
-    for word in WORD.findall(sentence.lower()):
+    for word in WORD.findall(sentence):  # lower-case words only: names are not terms
         stem = word.rstrip("s")
         if word in known or stem in known or word in words.first or stem in words.first:
             continue

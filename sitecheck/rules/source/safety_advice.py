@@ -63,7 +63,8 @@ OWN_WAY = re.compile(
 )
 PERSONAL_PHONE = re.compile(
     r"\b(?:text|sms|whats\s?app|message|signal|imessage)\s+(?:me|him|her|dr\.?\s+\w+|the\s+doctor|"
-    r"the\s+nurse|us|our\s+nurse|[A-Z][a-z]+)\b[^.\n]*(?:\d[\d\s().-]{6,}\d|mobile|cell|personal)"
+    r"the\s+nurse|us|our\s+nurse|[A-Z][a-z]+)\b[^.\n]*(?:\d[\d\s().-]{6,}\d|personal|"
+    r"(?:cell|mobile)\s*(?:phone|number))"
     r"|\b(?:my|his|her|the\s+doctor[\u2019']s|dr\.?\s+\w+[\u2019']s)\s+(?:personal\s+|own\s+)?"
     r"(?:mobile|cell(?:\s*phone)?|personal\s+(?:phone|number))\b",
     re.IGNORECASE,
