@@ -505,3 +505,13 @@ def test_a_description_of_search_words_is_refused():
     assert "docs/x.md:3: the description reads as a list of search words" in said(
         front_matter.check_front_matter(raw, "docs/x.md", TODAY)
     )
+
+
+def test_symbols_markdown_writes_itself_pass():
+    body = (
+        '<p>The price is fixed.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+        '<div class="footnote"><ol><li id="fn:1"><p>For one course.&#160;<a class="footnote-backref" '
+        'href="#fnref:1">&#8617;</a></p></li></ol></div>'
+    )
+    raw = "# T\n\nThe price is fixed.[^1]\n\n[^1]: For one course.\n"
+    assert accessible.check_page(page(body, raw), context()) == []

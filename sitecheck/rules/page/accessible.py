@@ -27,9 +27,15 @@ EMOJI = re.compile(
 TYPOGRAPHY = set("←→↑↓↔")
 
 
+# What Markdown itself writes around the author's text: footnote return arrows, heading anchors.
+WRITTEN_BY_MARKDOWN = ("footnote-backref", "headerlink", "twemoji")
+
+
 def _texts(content, foot):
     def walk(node, skip):
         if not isinstance(node.tag, str) or node.tag in CODE_TAGS:
+            return
+        if any(name in (node.get("class") or "") for name in WRITTEN_BY_MARKDOWN):
             return
         skip = skip or node is foot
         if not skip and node.text:
