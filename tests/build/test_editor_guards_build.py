@@ -120,11 +120,6 @@ def plant(project: ProjectCopy) -> None:
         project.write(f"docs/{name}.md", page(name.replace("-", " ").title(), body))
     project.write("docs/planted-copy.md", COPY)
     project.add_to_menu(*(f"{name}.md" for name in PLANTED), "planted-copy.md")
-    project.replace(
-        "mkdocs.yml",
-        "      - Privacy: privacy.md\n",
-        "      - Privacy: privacy.md\n      - Staff rota: https://x.sharepoint.com/Rota.xlsx\n",
-    )
     project.path("docs/images").mkdir(parents=True, exist_ok=True)
     project.path("docs/images/door.heic").write_bytes(HEIC)
     project.path("docs/images/Drawing.png").write_bytes(PNG)
@@ -232,7 +227,13 @@ def test_each_mistake_is_named_at_its_file_and_line_with_a_fix(planted, file, ex
 def test_legitimate_edits_raise_nothing(planted):
     _, build = planted
     assert said(build, "docs/planted-legit.md") == ""
-    assert "telogen" not in said(build, "docs/snippets/glossary.md")
+    # A new glossary word builds; its review notices (claims, medical) are for ./run deploy.
+    errors = [
+        f
+        for f in build.findings()
+        if f.file == "docs/snippets/glossary.md" and f.severity == "error"
+    ]
+    assert "telogen" not in "\n".join(map(str, errors))
 
 
 def test_a_redirected_address_gets_a_static_page_without_script(planted):
