@@ -515,3 +515,44 @@ def test_symbols_markdown_writes_itself_pass():
     )
     raw = "# T\n\nThe price is fixed.[^1]\n\n[^1]: For one course.\n"
     assert accessible.check_page(page(body, raw), context()) == []
+
+
+def _reviewed_snippet(tmp_path: Path) -> Path:
+    from sitecheck.rules.source import medical_review
+
+    card = "- chest pain or trouble breathing\n- a drooping face or weak arm\n\nDo not drive yourself.\n"
+    (tmp_path / "docs" / "snippets").mkdir(parents=True)
+    (tmp_path / "docs" / "snippets" / "urgency-stroke.md").write_text(card)
+    medical_review.sign(tmp_path, ["docs/snippets/urgency-stroke.md"])
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "what"),
+    [
+        ("- a drooping face or weak arm\n", "", "was removed"),  # a sign taken out
+        ("Do not drive yourself.", "Do not drive yourself, if you can.", "was changed"),
+    ],
+)
+def test_any_change_to_a_reviewed_safety_card_stops_the_build(tmp_path, old, new, what):
+    from sitecheck.rules.source import medical_review
+
+    project = _reviewed_snippet(tmp_path)
+    file = "docs/snippets/urgency-stroke.md"
+    raw = (project / file).read_text().replace(old, new)
+    found = [f for f in medical_review.check_source(raw, file, project) if f.severity == "error"]
+    assert f"{file}:" in said(found) and what in said(found) and "medical reviewer" in said(found)
+    assert medical_review.check_source((project / file).read_text(), file, project) == []
+
+
+def test_a_new_care_instruction_stops_the_build_and_a_new_answer_builds(tmp_path):
+    from sitecheck.rules.source import medical_review
+
+    project = _reviewed(tmp_path)
+    raw = REVIEWED_PAGE + "\nApply ice to your scalp for 20 minutes every hour.\n"
+    assert "docs/aftercare.md:14: this is a new instruction about care" in said(
+        medical_review.check_source(raw, "docs/aftercare.md", project)
+    )
+    raw = REVIEWED_PAGE + "\nMost people go back to work the next day after the treatment.\n"
+    found = medical_review.check_source(raw, "docs/aftercare.md", project)
+    assert found and all(f.severity == "notice" for f in found)

@@ -48,6 +48,7 @@ MEDICAL = re.compile(
     r"evidence|studies|study|trials?|results?|regrow\w*|hair roots?|follicles?|immune|"
     r"condition\w*|disease\w*|disorder\w*|illness\w*|ill|unwell|hospital|ambulance|"
     r"hair loss|balding|alopecia|lasers?|devices?|products?|supplements?|vitamins?|"
+    r"scalp|skin|face|arms?|legs?|body|eyes?|sight|speech|alcohol|smok\w*|ice|sun\w*|wash\w*|"
     r"aspirin|ibuprofen|warfarin|embaraz\w*|medicamento\w*|anticoagulante\w*|sangr\w*|dolor)\b",
     re.IGNORECASE,
 )
@@ -61,9 +62,9 @@ ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*_]*\s+(?=[A-Z¿¡\"'(*_\[])")
 
 
-def sentences(raw: str) -> list[tuple[int, str]]:
-    """(line, sentence) of each sentence with a medical word, as typed, in page order: list
-    items and table rows one each, paragraphs split at full stops."""
+def sentences(raw: str, every: bool = False) -> list[tuple[int, str]]:
+    """(line, sentence) of each sentence with a medical word (`every`: each sentence), as
+    typed, in page order: list items and table rows one each, paragraphs split at full stops."""
     text = without_code(raw, keep_shown_fields=True)
     out: list[tuple[int, str]] = []
     block: list[tuple[int, str]] = []
@@ -84,7 +85,7 @@ def sentences(raw: str) -> list[tuple[int, str]]:
             start = where + len(piece)
             line = next((n for o, n in reversed(offsets) if o <= where), first)
             clean = " ".join(piece.split())
-            if clean and MEDICAL.search(clean):
+            if clean and (every or MEDICAL.search(clean)):
                 out.append((line, clean))
         block.clear()
 
@@ -92,7 +93,7 @@ def sentences(raw: str) -> list[tuple[int, str]]:
         stripped = line.strip()
         if not stripped or stripped.startswith(("!!!", "???", "===", "--8<--", "#", "{")):
             flush()
-            if stripped.startswith("#") and MEDICAL.search(stripped):
+            if stripped.startswith("#") and (every or MEDICAL.search(stripped)):
                 out.append((number, " ".join(stripped.lstrip("#").split())))
             continue
         if ITEM.match(line) or stripped.startswith("|"):
@@ -149,6 +150,8 @@ def unknown_terms(sentence: str, known: set[str]) -> list[str]:
             continue
         if "-" in word and all(part in words.first for part in word.split("-") if part):
             continue
+        if difflib.get_close_matches(word, known, n=1, cutoff=0.8):
+            continue  # a typo of a reviewed word, not a new term
         out.append(word)
     return out
 
@@ -162,21 +165,49 @@ def vocabulary(ledger: dict[str, list[str]]) -> set[str]:
     return out
 
 
+# The reviewed safety snippets every page includes: the urgency cards, the "see a doctor"
+# signs, the blood-thinner warning. Any change to their medical sentences, a sign removed
+# included, stops the build until the medical reviewer signs it off.
+SAFETY_SNIPPET = re.compile(r"^docs/snippets/(urgency-|safety-|see-a-doctor)[\w-]*\.md$")
+# A new instruction about care: what to take, stop, put on or do to the body.
+INSTRUCTION = re.compile(
+    r"^(?:(?:yes|no|then|after that|afterwards|at home)[,.]?\s+)?(?:please\s+)?"
+    r"(?:take|stop|use|apply|wash|avoid|drink|eat|start|skip|put|rub|massage|sleep|exercise|"
+    r"swim|shower|shave|dye|ice|remove|change|double|increase|reduce|lower|wait|"
+    r"do\s+not|don[\u2019']t|never|you\s+(?:should|must|need\s+to|have\s+to))\b",
+    re.IGNORECASE,
+)
+
+
 def compare(
     raw: str, file: str, reviewed: list[str] | None, known: set[str] | None = None
 ) -> list[Finding]:
     """Findings for the page's medical sentences against the reviewed ones (None: the page was
     never reviewed, every sentence is new). `known`: every word the reviewer has read."""
-    current = sentences(raw)
+    current = sentences(raw, every=bool(SAFETY_SNIPPET.match(file)))
     old = reviewed or []
     matcher = difflib.SequenceMatcher(None, old, [s for _, s in current], autojunk=False)
     out = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
+        safety = bool(SAFETY_SNIPPET.match(file)) and reviewed is not None
         if op == "delete":
             line = current[b1][0] if b1 < len(current) else (current[-1][0] if current else 1)
             for gone in old[a1:a2]:
+                if safety:
+                    out.append(
+                        Finding(
+                            file,
+                            line,
+                            f"a sentence of this reviewed safety card was removed: “{gone[:90]}”; "
+                            "every page that includes the card loses it.",
+                            "put it back; a change to a safety card is made by the medical "
+                            "reviewer (python -m sitecheck.rules.source.medical_review "
+                            f"{file}).",
+                        )
+                    )
+                    continue
                 out.append(
                     Finding(
                         file,
@@ -211,6 +242,34 @@ def compare(
                         "put the reviewed wording back, or ask the medical reviewer to read the "
                         "change and sign it off (python -m sitecheck.rules.source.medical_review "
                         f"{file}).",
+                    )
+                )
+                continue
+            if safety:
+                out.append(
+                    Finding(
+                        file,
+                        line,
+                        f"this reviewed safety card was changed: “{sentence[:90]}” is not the "
+                        "wording the medical reviewer signed off"
+                        + (f" (it said “{before[:70]}”)" if before else "")
+                        + "; every page that includes the card shows it.",
+                        "put the reviewed wording back (git checkout the file); a change to a "
+                        "safety card is made by the medical reviewer (python -m "
+                        f"sitecheck.rules.source.medical_review {file}).",
+                    )
+                )
+                continue
+            if before is None and INSTRUCTION.match(sentence):
+                out.append(
+                    Finding(
+                        file,
+                        line,
+                        f"this is a new instruction about care that no medical reviewer has read: "
+                        f"“{sentence[:90]}”.",
+                        "take it out until the medical reviewer has read it and signed it off "
+                        f"(python -m sitecheck.rules.source.medical_review {file}); advice on "
+                        "medicines and aftercare comes from the reviewed pages and snippets.",
                     )
                 )
                 continue
@@ -285,7 +344,8 @@ def sign(project: Path, files: list[str]) -> None:
     ledger = read_ledger(project) or {}
     for file in files:
         path = project / file
-        ledger[file] = [s for _, s in sentences(path.read_text(encoding="utf-8"))]
+        text = path.read_text(encoding="utf-8")
+        ledger[file] = [s for _, s in sentences(text, every=bool(SAFETY_SNIPPET.match(file)))]
     body = yaml.safe_dump(dict(sorted(ledger.items())), allow_unicode=True, width=100)
     (project / LEDGER).write_text(HEADER + body, encoding="utf-8")
 
