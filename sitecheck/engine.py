@@ -272,7 +272,7 @@ SOURCE_RULES: list[tuple[str, SourceRule]] = [
     ),
 ]
 # Not for snippets, pieces of pages with no front matter or page of their own.
-PAGE_ONLY = {"front-matter", "typed-facts", "review-date", "fact-drift", "copied-page"}
+PAGE_ONLY = {"front-matter", "review-date", "copied-page"}
 
 
 def stamp(rule: str, findings: Iterable[Finding], severity: str = ERROR) -> list[Finding]:

@@ -81,6 +81,9 @@ def planted(tmp_path_factory):
         project.write(f"docs/{name}.md", page(name.replace("-", " ").title(), body))
     project.add_to_menu(*(f"{name}.md" for name in PLANTED))
     project.replace("docs/eligibility.md", "- are pregnant or breastfeeding", "- are pregnant")
+    project.append(
+        "docs/snippets/glossary.md", "*[PRP course]: Three PRP sessions, $1,650 in all.\n"
+    )
     project.path("docs/downloads").mkdir(parents=True, exist_ok=True)
     project.path("docs/downloads/aftercare-plan.pdf").write_bytes(
         _pdf("Aftercare plan", "Patient: Lena Fischer", "Date of birth: 12/01/1975")
@@ -116,6 +119,7 @@ def line_of(file: str, text: str) -> int:
         ("docs/planted-card.md", "docs/planted-card.md:11: this card includes the reviewed signs"),
         ("docs/eligibility.md", "a reviewed medical sentence was changed without review"),
         ("docs/downloads/aftercare-plan.pdf", "docs/downloads/aftercare-plan.pdf:1: the PDF"),
+        ("docs/snippets/glossary.md", "the clinic's average price (1650) is typed"),  # in a snippet
     ],
 )
 def test_each_fault_is_named_at_its_file_and_line_with_a_fix(planted, file, expected):
