@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = (
     "mkdocs.yml",
     "claims-signoff.yml",  # the claims review sign-offs (deploy reads them)
+    "medical-review.yml",  # the medical sentences the medical reviewer signed off
     "clinic.yml",
     "docs",
     "overrides",

@@ -37,7 +37,9 @@ from sitecheck.rules.claims.concepts import RULES_FILE
 from sitecheck.rules.facts import fact_drift
 from sitecheck.rules.facts import hand_typed as typed_facts
 from sitecheck.rules.page import (
+    accessible,
     attributes,
+    dated_notices,
     evidence_links,
     finished_text,
     glossary,
@@ -46,6 +48,7 @@ from sitecheck.rules.page import (
     link_targets,
     personal_data,
     readability,
+    search_tricks,
     sentence_length,
 )
 from sitecheck.rules.page import csp_inline as inline_code
@@ -55,7 +58,14 @@ from sitecheck.rules.page.glossary import TIPS
 from sitecheck.rules.page.leftovers import check_leftovers_in_page
 from sitecheck.rules.page.theme_scripts import ThemeScripts, template_dirs
 from sitecheck.rules.site import address_ledger, links
-from sitecheck.rules.source import citations, copied_page, glossary_capitals
+from sitecheck.rules.source import (
+    citations,
+    copied_page,
+    glossary_capitals,
+    medical_review,
+    safety_advice,
+    safety_cards,
+)
 from sitecheck.rules.source.front_matter import check_front_matter
 from sitecheck.rules.source.images import check_images
 from sitecheck.rules.source.pictures import check_pictures
@@ -183,6 +193,9 @@ PAGE_RULES: list[tuple[str, PageRule]] = [
     ("links", links.check_page),
     ("attributes", attributes.check_page),
     ("link-targets", link_targets.check_page),
+    ("dated-notice", dated_notices.check_page),
+    ("accessible", accessible.check_page),
+    ("search-tricks", search_tricks.check_page),
 ]
 # What the site rules read of each page, worked out as the page arrives (while MkDocs is still
 # rendering the next ones), so the build waits only for the cross-page look-ups at the end.
@@ -248,9 +261,18 @@ SOURCE_RULES: list[tuple[str, SourceRule]] = [
     ("pictures", lambda s, e: check_pictures(s.raw, s.file, s.folder)),
     ("finished-text", lambda s, e: finished_text.check_source(s.raw, s.file, e.context.project)),
     ("glossary", lambda s, e: glossary_capitals.check_source(s.raw, s.file)),
+    ("safety-advice", lambda s, e: safety_advice.check_source(s.raw, s.file)),
+    (
+        "medical-review",
+        lambda s, e: medical_review.check_source(s.raw, s.file, e.context.project),
+    ),
+    (
+        "safety-cards",
+        lambda s, e: safety_cards.check_source(s.raw, s.file, e.context.project),
+    ),
 ]
 # Not for snippets, pieces of pages with no front matter or page of their own.
-PAGE_ONLY = {"front-matter", "typed-facts", "review-date", "fact-drift", "copied-page"}
+PAGE_ONLY = {"front-matter", "review-date", "copied-page"}
 
 
 def stamp(rule: str, findings: Iterable[Finding], severity: str = ERROR) -> list[Finding]:

@@ -80,7 +80,7 @@ def test_a_file_name_with_a_space_is_refused_with_the_name_to_use(project):
     project.add_to_menu("After care.md")
     output = run_build(project.root)
     assert (
-        "docs/After care.md: the name of 'After care.md' has a space: its address on the web "
+        "docs/After care.md:1: the name of 'After care.md' has a space: its address on the web "
         "would be broken or garbled, and links to it fail. Fix: rename it to 'after-care.md'"
     ) in output, output
     assert "not a well-formed web address" not in output

@@ -120,11 +120,6 @@ def plant(project: ProjectCopy) -> None:
         project.write(f"docs/{name}.md", page(name.replace("-", " ").title(), body))
     project.write("docs/planted-copy.md", COPY)
     project.add_to_menu(*(f"{name}.md" for name in PLANTED), "planted-copy.md")
-    project.replace(
-        "mkdocs.yml",
-        "      - Privacy: privacy.md\n",
-        "      - Privacy: privacy.md\n      - Staff rota: https://x.sharepoint.com/Rota.xlsx\n",
-    )
     project.path("docs/images").mkdir(parents=True, exist_ok=True)
     project.path("docs/images/door.heic").write_bytes(HEIC)
     project.path("docs/images/Drawing.png").write_bytes(PNG)
@@ -231,8 +226,16 @@ def test_each_mistake_is_named_at_its_file_and_line_with_a_fix(planted, file, ex
 
 def test_legitimate_edits_raise_nothing(planted):
     _, build = planted
-    assert said(build, "docs/planted-legit.md") == ""
-    assert "telogen" not in said(build, "docs/snippets/glossary.md")
+    # Legitimate edits build; review notices (new medical sentences) are for ./run deploy.
+    legit = [f for f in build.findings() if f.file == "docs/planted-legit.md"]
+    assert [str(f) for f in legit if f.severity == "error"] == []
+    # A new glossary word builds; its review notices (claims, medical) are for ./run deploy.
+    errors = [
+        f
+        for f in build.findings()
+        if f.file == "docs/snippets/glossary.md" and f.severity == "error"
+    ]
+    assert "telogen" not in "\n".join(map(str, errors))
 
 
 def test_a_redirected_address_gets_a_static_page_without_script(planted):
@@ -276,8 +279,13 @@ def test_run_build_names_a_renamed_pages_old_address(tmp_path):
             text.replace("women.md", "hair-loss-in-women.md"), encoding="utf-8"
         )
     out = run_build(project)
-    line = (ROOT / "published-addresses.txt").read_text().splitlines().index("women/") + 1
-    assert f"published-addresses.txt:{line}: the page address 'women/' was published before" in out
+    # One address gone and one new: a rename, named at the new page's menu line (where the
+    # editor is working), not in the ledger the editor never opened.
+    menu = project.path("mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(
+        n for n, text in enumerate(menu, 1) if text.strip().endswith("hair-loss-in-women.md")
+    )
+    assert f"mkdocs.yml:{line}: the page address 'women/' was published before" in out
     assert (
         "Fix: add the line  women/: hair-loss-in-women.md  under 'redirects:' in redirects.yml"
         in out

@@ -308,7 +308,9 @@ def _ranges(clinic: dict, lines: dict, file: str) -> list[Finding]:
     """Facts that depend on each other: a range stated once, as two numbers in order."""
     sessions = clinic.get("sessions") or {}
     low, high = sessions.get("later_min"), sessions.get("later_max")
-    if isinstance(low, int) and isinstance(high, int) and low > high:
+    if not (isinstance(low, int) and isinstance(high, int)):
+        return []
+    if low > high:
         return [
             Finding(
                 file,
@@ -318,4 +320,57 @@ def _ranges(clinic: dict, lines: dict, file: str) -> list[Finding]:
                 RULE,
             )
         ]
-    return []
+    # The same range in words beside it ("2 to 4 later sessions") says the same numbers.
+    out = []
+    for key, value in sessions.items():
+        if not isinstance(value, str):
+            continue
+        for found in RANGE_IN_WORDS.finditer(value):
+            said = (_as_number(found.group(1)), _as_number(found.group(2)))
+            if said != (low, high):
+                out.append(
+                    Finding(
+                        file,
+                        _line(lines, ("sessions", key)),
+                        f"clinic.sessions.{key} says “{found.group(0)}”, but later_min and "
+                        f"later_max say {low} to {high}: the same page would show both.",
+                        f"write the same numbers in both places (e.g. “{low} to {high}” here), "
+                        "or change later_min and later_max.",
+                        RULE,
+                    )
+                )
+    return out
+
+
+WORD_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+RANGE_IN_WORDS = re.compile(
+    r"\b(\d{1,2}|"
+    + "|".join(WORD_NUMBERS)
+    + r")\s*(?:to|-|\u2013|or)\s*(\d{1,2}|"
+    + "|".join(WORD_NUMBERS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _as_number(text: str) -> int:
+    return int(text) if text.isdigit() else WORD_NUMBERS[text.lower()]

@@ -19,6 +19,7 @@ import yaml
 from sitecheck.core.config import ConfigLoader as _Loader  # the one mkdocs.yml loader
 from sitecheck.rules.claims import gate as claims_gate
 from sitecheck.rules.facts.page_placeholders import placeholders_in_docs
+from sitecheck.rules.source import medical_review
 
 # Names reserved for examples (RFC 2606 / RFC 6761); they never reach a real clinic.
 EXAMPLE_HOST = re.compile(r"(^|\.)(example|test|invalid|localhost)$|(^|\.)example\.(com|net|org)$")
@@ -91,6 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     names = " and ".join(p.name for p in paths)
     # Sentences the claims classifier queued for compliance review, not yet signed off.
     review_refused = claims_gate.main([str(paths[0].resolve().parent)]) != 0
+    # Medical sentences the medical reviewer has not signed off (medical-review.yml).
+    medical = medical_review.refusals(paths[0].resolve().parent)
+    if medical:
+        print(
+            f"Not publishing: {len(medical)} medical sentence(s) await the medical reviewer.",
+            file=sys.stderr,
+        )
+        for line in medical:
+            print(f"  {line}", file=sys.stderr)
+        review_refused = True
     messages += placeholders_in_docs(paths[0].resolve().parent)  # pages and snippets too
     if messages:
         print(

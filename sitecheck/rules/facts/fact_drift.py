@@ -28,17 +28,46 @@ UNITS = {
     "month": ("clinic.result_assessment_months", "when the clinic checks the result"),
 }
 COUNT = re.compile(r"\b(\d{1,2})\s+(session|month)s?\b", re.IGNORECASE)
+NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
+    "twenty|twenty-four|thirty|thirty-six"
+)
+# The result check and the gap between the two sessions, however the number is written
+# ("six-month check", "9 month review", "6 weeks later for the second session"): facts too.
+NAMED_COUNT = [
+    (
+        re.compile(
+            rf"\b(\d{{1,2}}|{NUMBER_WORDS})[\s-]+months?\s+(check|assessment|review|visit|"
+            r"follow-up|appointment)",
+            re.IGNORECASE,
+        ),
+        None,
+        "clinic.result_assessment_months",
+        "when the clinic checks the result",
+    ),
+    (
+        re.compile(
+            rf"\b(\d{{1,2}}|{NUMBER_WORDS})[\s-]+weeks?\s+(later|after|apart|between)",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\bsessions?\b|\bsecond (visit|treatment|injection)", re.IGNORECASE),
+        "clinic.sessions.interval",
+        "the time between the two sessions",
+    ),
+]
 # Emergency numbers of other countries, typed after "call" or "dial".
 FOREIGN_EMERGENCY = re.compile(
-    r"\b(?:call|dial|ring|phone|telephone)\s+(?:the\s+)?(999|112|000|111|119|110|995|997|15|17|"
+    r"\b(?:call|dial|ring|phone|telephone|llame|llama|llamar|marque|marca|appelez|composez|"
+    r"appeler|ligue|chiami|rufen\s+sie|bel|g\u1ecdi)\s+(?:the\s+|al\s+|el\s+|a[lou]?\s+|le\s+|"
+    r"o\s+|den\s+|số\s+)?(999|112|000|111|119|110|995|997|15|17|"
     r"18|061|0800)\b",
     re.IGNORECASE,
 )
 COUNTRY_EMERGENCY = {"1": "911"}  # by the country code of the clinic's phone
 
 
-def _plain(raw: str) -> str:
-    text = without_code(raw)
+def _plain(raw: str, *, shown_fields: bool = False) -> str:
+    text = without_code(raw, keep_shown_fields=shown_fields)
     return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: " " * len(m.group(0)), text, flags=re.S)
 
 
@@ -79,6 +108,8 @@ def _head(project: Path) -> str:
 def check_source(raw: str, file: str, facts: dict, project: Path | None = None) -> list[Finding]:
     text = _plain(raw)
     lines = text.split("\n")
+    # The title and description show too (in search results), and cannot use facts.
+    shown = _plain(raw, shown_fields=True).split("\n")
     out = []
     past = history(project, _head(project)) if project is not None else ()
     old = {}
@@ -136,6 +167,27 @@ def check_source(raw: str, file: str, facts: dict, project: Path | None = None) 
                         f"“{found.group(0)}” is typed into the page, but {meaning} is a clinic "
                         "fact; when it changes, this page would say something else.",
                         f"write {{{{ {fact} }}}} instead of the number.",
+                    )
+                )
+        said = shown[number - 1] if number <= len(shown) else line
+        for pattern, needs, fact, meaning in NAMED_COUNT:
+            for found in pattern.finditer(said):
+                sentence = next(
+                    (s for s in re.split(r"(?<=[.!?])\s+", said) if found.group(0) in s), said
+                )
+                if needs is not None and not needs.search(sentence):
+                    continue
+                if CLINIC_VOICE.search(sentence) and COUNT.search(found.group(0)):
+                    continue  # already named above
+                out.append(
+                    Finding(
+                        file,
+                        number,
+                        f"“{found.group(0)}” is typed into the page, but {meaning} is a clinic "
+                        "fact; when the clinic changes it, this page says something else.",
+                        f"write {{{{ {fact} }}}} instead of the number (in a description or "
+                        "title, which cannot use facts, leave the number out: 'the check of "
+                        "your result').",
                     )
                 )
         for found in FOREIGN_EMERGENCY.finditer(line):

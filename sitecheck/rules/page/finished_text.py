@@ -66,6 +66,33 @@ UNFINISHED = [
         "other site's notices",
     ),
     (
+        # Word's comment anchors ("[KL1]") and comment text ("Commented [KL1]: …"), Google
+        # Docs' ("[a]Sarah, …"), and tracked changes' labels pasted with the text.
+        re.compile(
+            r"\[[A-Z]{1,4}\d{1,3}\]|\[[a-z]{1,2}\](?=[A-Z])|"
+            r"\b(?:Commented|Comment|Deleted|Inserted|Formatted|Suggested|Resolved)\s*"
+            r"(?:by\s+[\w .]+?\s*)?(?:\[[^\]\n]{1,12}\])?\s*:"
+        ),
+        "a reviewer's comment mark from Word or Google Docs (“{m}”) came with the pasted "
+        "text; patients would read the team's internal remark",
+        "delete the mark and the comment's text (answer the comment in the document, not on "
+        "the page), and paste again as plain text",
+    ),
+    (
+        # An e-mail pasted with its headers or its thread: "From: … Sent: … To: … Subject:",
+        # "-----Original Message-----", "On Mon, 2 Nov 2026, Dr Lee wrote:", and "@Sarah"
+        # mentions from a comment thread.
+        re.compile(
+            r"\b(?:From|Sent):[^\n]{1,160}?\b(?:Sent|To|Cc|Subject|Date):|"
+            r"-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|\bwrote:\s*$|"
+            r"(?:^|\n|[.!?]\s)On\s[^\n]{4,80}\swrote:|(?<![\w@.])@[A-Z][a-z]+\b(?![.\w-]*\.\w)",
+            re.MULTILINE,
+        ),
+        "an e-mail's headers or a comment thread (“{m}”) came with the pasted text; patients "
+        "would read the team's messages",
+        "delete the e-mail headers, names and comments, and keep only the text meant for patients",
+    ),
+    (
         re.compile(r"(?<!\S)\?{2,}(?!\S)|\?{3,}"),
         "question marks (“{m}”) stand in for missing text",
         "write the missing text, or remove the sentence until you have it",
@@ -189,10 +216,53 @@ def unknown_boxes(raw: str, file: str) -> list[Finding]:
     return out
 
 
+# Markup that word processors "improve": the snippet line's hyphens turned into dashes, and
+# straight quotes turned curly in an attribute list or a box title. The markup then shows as
+# text (the emergency card's list is replaced by a line of code) or sets a broken value.
+TYPOGRAPHIC = [
+    (
+        re.compile(r"^[ \t]*(?!--8<--)[-\u2010-\u2015\u2212]{1,3}8<[-\u2010-\u2015\u2212]{1,3}"),
+        "the line that includes a snippet has long dashes (“{m}”) where it needs two hyphens; "
+        "a word processor changed them, and the page shows the line instead of the snippet",
+        'type it with two plain hyphens on each side: --8<-- "file.md" (paste as plain '
+        "text, or type it in the editor, not in Word)",
+    ),
+    (
+        re.compile(r"^[ \t]*-{1,3}8<-{1,3}\s*[\u201c\u201d\u2018\u2019\u00ab\u00bb].*$"),
+        "the snippet's file name is in curly quotes (“{m}”); the snippet is not included",
+        'type straight quotes around the file name: --8<-- "file.md"',
+    ),
+    (
+        re.compile(r"\{[^{}\n]*=\s*[\u201c\u201d\u2018\u2019\u00ab\u00bb][^{}\n]*\}"),
+        "the setting in braces (“{m}”) has curly quotes; they become part of its value, so "
+        "it does not work (a language is not set, an id is wrong)",
+        'type straight quotes: { lang="es" } (paste as plain text, or turn off "smart '
+        'quotes" in the word processor)',
+    ),
+    (
+        re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+[ \t]+[\u201c\u201d\u2018\u2019].*$"),
+        "the box's title is in curly quotes (“{m}”); the box does not get its title",
+        'type straight quotes around the title: !!! note "Title"',
+    ),
+]
+
+
+def typographic_markup(raw: str, file: str) -> list[Finding]:
+    out = []
+    for number, line in enumerate(raw.split("\n"), start=1):
+        for pattern, what, fix in TYPOGRAPHIC:
+            found = pattern.search(line)
+            if found:
+                shown = found.group(0).strip()[:60]
+                out.append(Finding(file, number, what.format(m=shown) + ".", fix + "."))
+                break
+    return out
+
+
 def check_source(raw: str, file: str, project: Path | None = None) -> list[Finding]:
     """On the Markdown (pages and snippets): merge-conflict markers, mistyped box kinds, and the
     new-page template's example text or its comment left in."""
-    out = unknown_boxes(raw, file)
+    out = unknown_boxes(raw, file) + typographic_markup(raw, file)
     for found in CONFLICT.finditer(raw):
         line = raw.count("\n", 0, found.start()) + 1
         out.append(

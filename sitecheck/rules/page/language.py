@@ -50,6 +50,38 @@ def guess(text: str) -> str | None:
     return None
 
 
+LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def _wrong_mark(declared: str, lang: str | None, text: str) -> tuple[str, str] | None:
+    """(what, fix) when the language a text is marked with cannot be right."""
+    code = declared.strip()
+    if not LANG_CODE.match(code):
+        return (
+            f"the language mark “{code}” is not a language code, so the text is not marked: "
+            f"“{text[:50]}”.",
+            'write the two-letter code in straight quotes, e.g. { lang="es" } for Spanish.',
+        )
+    base = code.split("-")[0].lower()
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    own = sum(w in WORDS.get(base, ()) and w not in WORDS["en"] for w in words)
+    if lang and base != lang and base in NAMES and own < 2:
+        return (
+            f"this text looks {NAMES[lang]} but is marked as {NAMES[base]} (“{code}”): "
+            f"“{text[:50]}”.",
+            f'mark it with its own language: {{ lang="{lang}" }}.',
+        )
+    english = sum(w in WORDS["en"] for w in words)
+    if base != "en" and not lang and len(words) >= 6 and english / len(words) >= 0.3:
+        return (
+            f"this text reads as English but is marked as another language (“{code}”): "
+            f"“{text[:50]}”; screen readers would read it with the wrong sounds.",
+            "remove the language mark from English text, or put the mark under the "
+            "translated paragraph only.",
+        )
+    return None
+
+
 def check_page(page, context) -> list[Finding]:
     content = page.content
     if content is None or not page.is_doc:
@@ -60,9 +92,13 @@ def check_page(page, context) -> list[Finding]:
             continue
         text = " ".join("".join(t for t in element.xpath(".//text()[not(ancestor::code)]")).split())
         lang = guess(text)
+        declared = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
+        if declared and (wrong := _wrong_mark(declared[0], lang, text)):
+            file, line = locate(page.raw, page.file, getattr(context, "project", None), text[:60])
+            out.append(Finding(file, line, wrong[0], wrong[1]))
+            continue
         if not lang:
             continue
-        declared = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
         if declared and not declared[0].lower().startswith("en"):
             continue
         file, line = locate(page.raw, page.file, getattr(context, "project", None), text[:60])

@@ -12,6 +12,7 @@ import re
 
 from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import without_code
+from sitecheck.core.source_lines import file_lines
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A Markdown heading line, also inside a box (indented); its text without a closing ### or {#id}.
@@ -152,14 +153,36 @@ def check_menu(pages, context) -> list[Finding]:
                 )
             )
     linked = menu_targets(pages)
+    config_lines = file_lines(context.project / "mkdocs.yml") if context.project else ()
     for dest, page in sorted(pages.items()):
         if page.is_doc and dest not in linked:
+            name = page.file[5:]
+            hidden = next(
+                (
+                    number
+                    for number, line in enumerate(config_lines, start=1)
+                    if re.match(rf"^\s*#.*:\s*['\"]?{re.escape(name)}['\"]?\s*$", line)
+                ),
+                0,
+            )
+            if hidden:  # the menu entry is there, commented out
+                out.append(
+                    Finding(
+                        "mkdocs.yml",
+                        hidden,
+                        f"the menu entry for {name} is commented out ('#'), so the page is "
+                        "published but patients cannot find it in the menu.",
+                        "remove the '#' (keep the spaces before the '-'); to take a page off "
+                        "the site, delete its file and add a redirect in redirects.yml.",
+                    )
+                )
+                continue
             out.append(
                 Finding(
                     page.file,
-                    0,
+                    1,
                     "this page is not in the site's menu, so patients cannot find it.",
-                    f"add it under 'nav:' in mkdocs.yml, e.g. '- Page title: {page.file[5:]}'.",
+                    f"add it under 'nav:' in mkdocs.yml, e.g. '- Page title: {name}'.",
                 )
             )
     return out

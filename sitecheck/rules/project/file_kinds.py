@@ -11,7 +11,9 @@ Snippets (docs/snippets/, never published: exclude_docs) are pieces of pages and
 
 from __future__ import annotations
 
+import contextlib
 import re
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +36,35 @@ PDF_REFUSED = re.compile(
     rb"/(?:JavaScript|JS|OpenAction|AA|Launch|SubmitForm|ImportData|RichMedia|EmbeddedFile|XFA|"
     rb"GoToR|GoToE|URI)\b"
 )
+
+
+# A form's field with something written in it: a blank form ("Patient name: ______") passes.
+FILLED_IN = re.compile(
+    r"\b(?:patient(?:'s)?(?:\s+name)?|name\s+of\s+patient|date\s+of\s+birth|d\.?o\.?b\.?|born|"
+    r"signed(?:\s+by)?|signature|medical\s+record(?:\s+number)?|mrn|ssn|social\s+security(?:\s+"
+    r"number)?|insurance\s+(?:id|number)|policy\s+number|medicines?|medications?|allergies)"
+    r"\s*[:#]\s*(?=[A-Za-z0-9])[^\n_]{2,40}",
+    re.IGNORECASE,
+)
+PDF_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
+PDF_STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)")
+
+
+def pdf_text(data: bytes) -> str:
+    """The text a PDF shows, roughly: the strings of its content streams (inflated when they
+    are compressed), one line per text operator. Enough to see what a form says."""
+    lines = []
+    for found in PDF_STREAM.finditer(data):
+        body = found.group(1)
+        with contextlib.suppress(zlib.error):
+            body = zlib.decompressobj().decompress(body, 2_000_000)
+        if b"BT" not in body:
+            continue
+        for string in PDF_STRING.findall(body):
+            inner = string[1:-1]
+            inner = re.sub(rb"\\([()\\])", rb"\1", inner)
+            lines.append(inner.decode("latin-1"))
+    return "\n".join(lines)
 
 
 @lru_cache(maxsize=1)
@@ -72,13 +103,33 @@ def refusal(rel: str, path: Path) -> tuple[str, str] | None:
             )
         return None
     if suffix in DOWNLOADS:
-        bad = PDF_REFUSED.search(path.read_bytes())
+        data = path.read_bytes()
+        bad = PDF_REFUSED.search(data)
         if bad:
             return (
                 f"the PDF '{rel}' holds an action or script ({bad.group(0).decode()}) that a "
                 "reader would run or follow when it is opened.",
                 "print it to a new PDF ('Print' → 'Save as PDF'), which keeps only the pages, "
                 "and put that in docs/.",
+            )
+        text = pdf_text(data)
+        filled = FILLED_IN.search(text)
+        if filled:
+            return (
+                f"the PDF '{rel}' is a filled-in patient document: it says "
+                f"“{' '.join(filled.group(0).split())[:60]}”. A patient's name, birth date, "
+                "signature or medicines must never be published.",
+                "delete it at once (and tell the practice manager: it may be a data breach); to "
+                "publish a form, use the blank form exported from its document, with empty "
+                "fields.",
+            )
+        if not text.strip():
+            return (
+                f"the PDF '{rel}' has no text, only pictures of pages (a scan): screen readers "
+                "cannot read it, search cannot find it, and nobody can see from the build what "
+                "it shows (a scan may be a filled-in patient form).",
+                "export the PDF from the document it was written in ('Save as PDF'), or write "
+                "its content as a page.",
             )
         return None
     return (

@@ -164,8 +164,8 @@ def check_docs(docs: Path, facts=()) -> tuple[list[Finding], set[str]]:
                 continue
             problem = _refusal(rel, path, docs)
             if problem:
-                # A file refused for its kind is named at its first line, so editors can open it.
-                line = 1 if path.is_file() and file_kinds.refusal(rel, path) == problem else 0
+                # A refused file is named at its first line, so editors can open it (a folder: 0).
+                line = 1 if path.is_file() else 0
                 findings.append(Finding(f"docs/{rel}", line, *problem))
                 refused.add(rel)
                 if name in dirs:

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from sitecheck.core.finding import Finding
+from sitecheck.core.source_lines import file_lines
 from sitecheck.core.yaml_loader import SafeLoader
 
 LEDGER = "published-addresses.txt"
@@ -199,14 +200,22 @@ def check_site(pages, context) -> list[Finding]:
                     "computer, which adds it, and commit the file).",
                 )
             )
+    added = sorted(current - set(ledger))
+    gone = [old for old in ledger if old not in current and old not in redirects]
     for old, line in sorted(ledger.items(), key=lambda item: item[1]):
         if old in current or old in redirects:
             continue
         guess = _closest(old, current)
+        file, where = LEDGER, line
+        if len(gone) == 1 and len(added) == 1:
+            # One page gone and one new: a rename. Name the line the editor wrote for the new
+            # page (its menu entry), where the editor is working.
+            guess = "index.md" if added[0] == "/" else added[0].rstrip("/") + ".md"
+            file, where = _menu_line(project, guess) or (LEDGER, line)
         out.append(
             Finding(
-                LEDGER,
-                line,
+                file,
+                where,
                 f"the page address '{old}' was published before and is gone now (its page was "
                 "renamed, moved or deleted): patients' bookmarks, search results, leaflets and "
                 "e-mails would lead to 'page not found'.",
@@ -216,6 +225,14 @@ def check_site(pages, context) -> list[Finding]:
             )
         )
     return out
+
+
+def _menu_line(project: Path, page: str) -> tuple[str, int] | None:
+    """mkdocs.yml and the line of its menu entry for `page`, if it has one."""
+    for number, line in enumerate(file_lines(project / "mkdocs.yml"), start=1):
+        if re.match(rf"^\s*-\s*(?:[^#]*:\s*)?['\"]?{re.escape(page)}['\"]?\s*$", line):
+            return "mkdocs.yml", number
+    return None
 
 
 def _closest(old: str, current: set[str]) -> str | None:

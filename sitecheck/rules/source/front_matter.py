@@ -17,6 +17,33 @@ from sitecheck.core.markdown_source import front_matter_end
 from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.core.yaml_loader import SafeLoader
 
+TITLE_MAX = 60
+# Words of advertising and search tricks, not of a page's name.
+SEARCH_WORDS = re.compile(
+    r"\b(best|cheapest|cheap|top[- ]?rated|#\s?1|no\.?\s?1|number one|near me|affordable|"
+    r"guaranteed|leading|lowest|discount|deals?)\b",
+    re.IGNORECASE,
+)
+
+
+def stuffed_title(title: str, limit: int = TITLE_MAX) -> str:
+    """Why a title reads as search words, or "" when it reads as a page's name."""
+    text = " ".join(title.split())
+    if re.search(r"\s[|•·/]\s|\s[-\u2013\u2014]\s.*\s[-\u2013\u2014|]\s", text):
+        return "phrases joined with '|' or dashes"
+    if found := SEARCH_WORDS.search(text):
+        return f"“{found.group(0)}”"
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    common = ("and", "the", "for", "your", "you", "what", "how", "who", "with", "can", "from")
+    times = 2 if limit == TITLE_MAX else 3  # a sentence may say a word twice
+    repeated = sorted({w for w in words if words.count(w) >= times and w not in common})
+    if repeated and len(text.split()) > 6:  # "step by step" is a name; a list of keywords repeats
+        return f"“{repeated[0]}” more than once"
+    if len(text) > limit:
+        return f"{len(text)} characters"
+    return ""
+
+
 REQUIRED = ("title", "description", "reviewed", "next_review", "reviewed_by")
 DESCRIPTION_MAX = 160
 DESCRIPTION_MIN = 30
@@ -94,7 +121,7 @@ def _read_cached(text: str, file: str) -> tuple[dict | None, dict[str, int]]:
                 "write a real calendar date as YYYY-MM-DD, e.g. 2026-11-01.",
             )
         ) from None
-    if repeated:
+    if repeated and len(text.split()) > 6:  # "step by step" is a name; a list of keywords repeats
         key, first, again = repeated[0]
         raise FrontMatterError(
             Finding(
@@ -171,7 +198,24 @@ def check_front_matter(text: str, file: str, today: dt.date) -> list[Finding]:
                 "write it in plain words without < > \" & or backslash codes; use 'and' for &, "
                 "and single quotes (') for a quotation.",
             )
+    title = data.get("title")
+    if isinstance(title, str) and (stuffed := stuffed_title(title)):
+        add(
+            "title",
+            f"the title reads as a list of search words ({stuffed}): the browser tab and search "
+            "results show it instead of the page's name, and search engines rank such titles "
+            "down.",
+            f"write the page's name in a few plain words, at most {TITLE_MAX} characters (e.g. "
+            "'Cost'); what the page is about goes into its description.",
+        )
     description = data.get("description")
+    if isinstance(description, str) and (stuffed := stuffed_title(description, limit=10**6)):
+        add(
+            "description",
+            f"the description reads as a list of search words ({stuffed}); search results "
+            "show it under the page's name.",
+            "write one plain sentence that says what the page tells patients.",
+        )
     if isinstance(description, str) and description:
         size = len(description.strip())
         if size > DESCRIPTION_MAX:

@@ -1,0 +1,388 @@
+"""Medical advice is published as the medical reviewer read it.
+
+`medical-review.yml` (at the top of the project, committed; CODEOWNERS names the medical
+reviewer) holds, for each page and snippet, the sentences with medical words that the reviewer
+has read, in page order, as typed (facts stay as `{{ clinic.… }}`, so a price change in the
+facts changes nothing here). Each build compares the page's medical sentences with that list:
+
+- a reviewed sentence whose meaning changed (its numbers, its "not"/"never", or its medical
+  words differ from the reviewed wording at the same place) stops the build: "are pregnant or
+  breastfeeding" becoming "are in the first 3 months of pregnancy" is medical advice changed
+  without review;
+- a new sentence, and a reviewed one reworded without such a change (a typo, a comma), is a
+  notice in the build and the preview, and `./run deploy` refuses to publish it until the
+  reviewer signs it off (new FAQ entries keep building).
+
+The reviewer signs off a page's current sentences with
+
+    .venv/bin/python -m sitecheck.rules.source.medical_review docs/faq.md [more files]
+    .venv/bin/python -m sitecheck.rules.source.medical_review --check   # what ./run deploy runs
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from sitecheck.core.finding import NOTICE, Finding
+from sitecheck.core.markdown_source import without_code
+from sitecheck.core.yaml_loader import SafeLoader
+
+LEDGER = "medical-review.yml"
+HEADER = (
+    "# Sentences with medical words the medical reviewer has read, per page, in page order.\n"
+    "# Written by: .venv/bin/python -m sitecheck.rules.source.medical_review docs/page.md\n"
+    "# (run by the reviewer after reading the page). Do not edit by hand.\n"
+)
+MEDICAL = re.compile(
+    r"\b(pregnan\w*|breast-?feed\w*|blood|bleed\w*|thinners?|medicines?|medications?|drugs?|"
+    r"doses?|mg|tablets?|pills?|infect\w*|fever|pain\w*|stroke|clots?|911|emergenc\w*|doctors?|"
+    r"nurse|inject\w*|cells?|side effects?|risks?|safe\w*|cancer|tumou?r|allerg\w*|surgery|"
+    r"anesthe\w*|anaesthe\w*|wounds?|swell\w*|bruis\w*|scar\w*|steroids?|antibiotic\w*|"
+    r"diabet\w*|heart|breath\w*|chest|faint\w*|numb\w*|pus|symptoms?|sign|signs|treat\w*|"
+    r"therap\w*|exosomes?|stem|prp|plasma|finasteride|minoxidil|transplant\w*|fda|approved|"
+    r"evidence|studies|study|trials?|results?|regrow\w*|hair roots?|follicles?|immune|"
+    r"condition\w*|disease\w*|disorder\w*|illness\w*|ill|unwell|hospital|ambulance|"
+    r"hair loss|balding|alopecia|lasers?|devices?|products?|supplements?|vitamins?|"
+    r"scalp|skin|face|arms?|legs?|body|eyes?|sight|speech|alcohol|smok\w*|ice|sun\w*|wash\w*|"
+    r"aspirin|ibuprofen|warfarin|embaraz\w*|medicamento\w*|anticoagulante\w*|sangr\w*|dolor)\b",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(
+    r"\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
+NEGATION = re.compile(
+    r"\b(not|no|never|none|nothing|without|don't|doesn't|cannot|can't|avoid|stop)\b", re.I
+)
+ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*_]*\s+(?=[A-Z¿¡\"'(*_\[])")
+
+
+def sentences(raw: str, every: bool = False) -> list[tuple[int, str]]:
+    """(line, sentence) of each sentence with a medical word (`every`: each sentence), as
+    typed, in page order: list items and table rows one each, paragraphs split at full stops."""
+    text = without_code(raw, keep_shown_fields=True)
+    out: list[tuple[int, str]] = []
+    block: list[tuple[int, str]] = []
+
+    def flush():
+        if not block:
+            return
+        first = block[0][0]
+        joined = " ".join(part for _, part in block)
+        offsets = []
+        position = 0
+        for number, part in block:
+            offsets.append((position, number))
+            position += len(part) + 1
+        start = 0
+        for piece in [*SENTENCE_END.split(joined)]:
+            where = joined.find(piece, start)
+            start = where + len(piece)
+            line = next((n for o, n in reversed(offsets) if o <= where), first)
+            clean = " ".join(piece.split())
+            if clean and (every or MEDICAL.search(clean)):
+                out.append((line, clean))
+        block.clear()
+
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("!!!", "???", "===", "--8<--", "#", "{")):
+            flush()
+            if stripped.startswith("#") and (every or MEDICAL.search(stripped)):
+                out.append((number, " ".join(stripped.lstrip("#").split())))
+            continue
+        if ITEM.match(line) or stripped.startswith("|"):
+            flush()
+        block.append((number, ITEM.sub("", stripped) if ITEM.match(line) else stripped))
+    flush()
+    return out
+
+
+def read_ledger(project: Path) -> dict[str, list[str]] | None:
+    path = project / LEDGER
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): [str(s) for s in (v or [])] for k, v in data.items()}
+
+
+def _meaning(sentence: str) -> tuple:
+    words = lambda pattern: tuple(sorted(m.lower() for m in pattern.findall(sentence)))  # noqa: E731
+    return words(NUMBER), words(NEGATION), words(MEDICAL)
+
+
+# A new sentence that offers patients something new: the clinic's treatments are reviewed.
+OFFER = re.compile(
+    r"\b(?:we|the clinic|our clinic)\s+(?:now\s+)?(?:also\s+)?(?:offers?|provides?|sells?|"
+    r"performs?|(?:can|will)\s+(?:now\s+)?(?:offer|give|provide))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:injections?|treatments?|therap\w+|procedures?|prp|exosomes?|lasers?|transplants?|"
+    r"medicines?|drugs?|products?|supplements?|shots?|infusions?|implants?|devices?)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"(?<![\w-])[a-z][a-z-]{4,}(?![\w-])")
+
+
+def unknown_terms(sentence: str, known: set[str]) -> list[str]:
+    """Words of the sentence that are in no English dictionary and in no reviewed sentence:
+    a treatment, product or medical term the reviewer has never seen on the site."""
+    from sitecheck.rules.page.readability import pronunciations
+
+    words = pronunciations("en_US")
+    if words is None:
+        return []
+    all_words = re.findall(r"[a-z]+", sentence.lower())
+    if sum(w in words.first for w in all_words) < 0.7 * len(all_words):
+        return []  # another language: its words are not in the English dictionary
+    out = []
+    for word in WORD.findall(sentence):  # lower-case words only: names are not terms
+        stem = word.rstrip("s")
+        if word in known or stem in known or word in words.first or stem in words.first:
+            continue
+        if "-" in word and all(part in words.first for part in word.split("-") if part):
+            continue
+        if difflib.get_close_matches(word, known, n=1, cutoff=0.8):
+            continue  # a typo of a reviewed word, not a new term
+        out.append(word)
+    return out
+
+
+def vocabulary(ledger: dict[str, list[str]]) -> set[str]:
+    out: set[str] = set()
+    for reviewed in ledger.values():
+        for sentence in reviewed:
+            out |= {w.rstrip("s") for w in WORD.findall(sentence.lower())}
+            out |= set(WORD.findall(sentence.lower()))
+    return out
+
+
+# The reviewed safety snippets every page includes: the urgency cards, the "see a doctor"
+# signs, the blood-thinner warning. Any change to their medical sentences, a sign removed
+# included, stops the build until the medical reviewer signs it off.
+SAFETY_SNIPPET = re.compile(r"^docs/snippets/(urgency-|safety-|see-a-doctor)[\w-]*\.md$")
+# A new instruction about care: what to take, stop, put on or do to the body.
+INSTRUCTION = re.compile(
+    r"^(?:(?:yes|no|then|after that|afterwards|at home)[,.]?\s+)?(?:please\s+)?"
+    r"(?:take|stop|use|apply|wash|avoid|drink|eat|start|skip|put|rub|massage|sleep|exercise|"
+    r"swim|shower|shave|dye|ice|remove|change|double|increase|reduce|lower|wait|"
+    r"do\s+not|don[\u2019']t|never|you\s+(?:should|must|need\s+to|have\s+to))\b",
+    re.IGNORECASE,
+)
+
+
+def compare(
+    raw: str, file: str, reviewed: list[str] | None, known: set[str] | None = None
+) -> list[Finding]:
+    """Findings for the page's medical sentences against the reviewed ones (None: the page was
+    never reviewed, every sentence is new). `known`: every word the reviewer has read."""
+    current = sentences(raw, every=bool(SAFETY_SNIPPET.match(file)))
+    old = reviewed or []
+    matcher = difflib.SequenceMatcher(None, old, [s for _, s in current], autojunk=False)
+    out = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        safety = bool(SAFETY_SNIPPET.match(file)) and reviewed is not None
+        if op == "delete":
+            line = current[b1][0] if b1 < len(current) else (current[-1][0] if current else 1)
+            for gone in old[a1:a2]:
+                if safety:
+                    out.append(
+                        Finding(
+                            file,
+                            line,
+                            f"a sentence of this reviewed safety card was removed: “{gone[:90]}”; "
+                            "every page that includes the card loses it.",
+                            "put it back; a change to a safety card is made by the medical "
+                            "reviewer (python -m sitecheck.rules.source.medical_review "
+                            f"{file}).",
+                        )
+                    )
+                    continue
+                out.append(
+                    Finding(
+                        file,
+                        line,
+                        f"a reviewed medical sentence was removed here: “{gone[:90]}”. It "
+                        "builds, but ./run deploy will not publish the page until the medical "
+                        "reviewer agrees.",
+                        "put it back if it was removed by mistake, or ask the medical reviewer "
+                        f"to sign off the page (python -m sitecheck.rules.source.medical_review "
+                        f"{file}).",
+                        rule="medical-review",
+                        severity=NOTICE,
+                    )
+                )
+            continue
+        for index in range(b1, b2):
+            line, sentence = current[index]
+            before = None
+            if op == "replace":
+                if a2 - a1 == b2 - b1:
+                    before = old[a1 + index - b1]
+                else:
+                    close = difflib.get_close_matches(sentence, old[a1:a2], n=1, cutoff=0.6)
+                    before = close[0] if close else None
+            if before is not None and _meaning(before) != _meaning(sentence):
+                out.append(
+                    Finding(
+                        file,
+                        line,
+                        f"a reviewed medical sentence was changed without review: it said "
+                        f"“{before[:90]}”, now “{sentence[:90]}”.",
+                        "put the reviewed wording back, or ask the medical reviewer to read the "
+                        "change and sign it off (python -m sitecheck.rules.source.medical_review "
+                        f"{file}).",
+                    )
+                )
+                continue
+            if safety:
+                out.append(
+                    Finding(
+                        file,
+                        line,
+                        f"this reviewed safety card was changed: “{sentence[:90]}” is not the "
+                        "wording the medical reviewer signed off"
+                        + (f" (it said “{before[:70]}”)" if before else "")
+                        + "; every page that includes the card shows it.",
+                        "put the reviewed wording back (git checkout the file); a change to a "
+                        "safety card is made by the medical reviewer (python -m "
+                        f"sitecheck.rules.source.medical_review {file}).",
+                    )
+                )
+                continue
+            if before is None and INSTRUCTION.match(sentence):
+                out.append(
+                    Finding(
+                        file,
+                        line,
+                        f"this is a new instruction about care that no medical reviewer has read: "
+                        f"“{sentence[:90]}”.",
+                        "take it out until the medical reviewer has read it and signed it off "
+                        f"(python -m sitecheck.rules.source.medical_review {file}); advice on "
+                        "medicines and aftercare comes from the reviewed pages and snippets.",
+                    )
+                )
+                continue
+            offer = OFFER.search(sentence)
+            new_terms = unknown_terms(sentence, known) if known is not None else []
+            if offer or new_terms:
+                said = f"“{offer.group(0)}”" if offer else f"the term “{new_terms[0]}”"
+                out.append(
+                    Finding(
+                        file,
+                        line,
+                        f"this new medical sentence offers or names something the medical "
+                        f"reviewer has never seen on the site ({said}): “{sentence[:90]}”.",
+                        "take it out until the medical reviewer has read it and signed it off "
+                        f"(python -m sitecheck.rules.source.medical_review {file}); a treatment "
+                        "the clinic offers needs its evidence and sources first.",
+                    )
+                )
+                continue
+            out.append(
+                Finding(
+                    file,
+                    line,
+                    f"this medical sentence is not reviewed yet: “{sentence[:90]}”. It builds, "
+                    "but ./run deploy will not publish it until the medical reviewer signs it "
+                    "off.",
+                    "ask the medical reviewer to read it (python -m "
+                    f"sitecheck.rules.source.medical_review {file}).",
+                    rule="medical-review",
+                    severity=NOTICE,
+                )
+            )
+    return out
+
+
+def check_source(raw: str, file: str, project: Path | None) -> list[Finding]:
+    if project is None:
+        return []
+    ledger = read_ledger(project)
+    if ledger is None:
+        return []  # no ledger: nothing signed yet (the first sign-off writes it)
+    return compare(raw, file, ledger.get(file), _vocabulary(project, ledger))
+
+
+_known: dict[tuple, set[str]] = {}
+
+
+def _vocabulary(project: Path, ledger: dict[str, list[str]]) -> set[str]:
+    """Every word of the reviewed sentences and the glossary, once per version of the ledger."""
+    path = project / LEDGER
+    try:
+        key = (str(path), path.stat().st_mtime_ns)
+    except OSError:
+        key = (str(path), 0)
+    if key not in _known:
+        _known.clear()
+        words = vocabulary(ledger)
+        glossary = project / "docs" / "snippets" / "glossary.md"
+        if glossary.is_file():
+            text = glossary.read_text(encoding="utf-8").lower()
+            words |= set(WORD.findall(text)) | {w.rstrip("s") for w in WORD.findall(text)}
+        _known[key] = words
+    return _known[key]
+
+
+def _files(project: Path) -> list[Path]:
+    docs = project / "docs"
+    return sorted(p for p in docs.rglob("*.md") if p.is_file())
+
+
+def sign(project: Path, files: list[str]) -> None:
+    ledger = read_ledger(project) or {}
+    for file in files:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        ledger[file] = [s for _, s in sentences(text, every=bool(SAFETY_SNIPPET.match(file)))]
+    body = yaml.safe_dump(dict(sorted(ledger.items())), allow_unicode=True, width=100)
+    (project / LEDGER).write_text(HEADER + body, encoding="utf-8")
+
+
+def refusals(project: Path) -> list[str]:
+    """What ./run deploy refuses: every medical sentence not signed off."""
+    ledger = read_ledger(project)
+    if ledger is None:
+        return []
+    out = []
+    for path in _files(project):
+        file = path.relative_to(project).as_posix()
+        text = path.read_text(encoding="utf-8")
+        for f in compare(text, file, ledger.get(file), _vocabulary(project, ledger)):
+            out.append(str(f))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    project = Path(".").resolve()
+    if args and args[0] == "--check":
+        lines = refusals(project)
+        if lines:
+            print(
+                f"Not publishing: {len(lines)} medical sentence(s) await review.", file=sys.stderr
+            )
+            for line in lines:
+                print(f"  {line}", file=sys.stderr)
+            return 1
+        print("Medical review: every medical sentence is signed off.")
+        return 0
+    files = args or [p.relative_to(project).as_posix() for p in _files(project)]
+    sign(project, files)
+    print(f"Signed off the medical sentences of {len(files)} file(s) in {LEDGER}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
