@@ -27,7 +27,7 @@ from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.core.yaml_loader import SafeLoader
 from sitecheck.rules.facts import template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
-from sitecheck.rules.project import config_allowlist, config_whole
+from sitecheck.rules.project import config_allowlist, config_whole, project_files
 from sitecheck.rules.source import front_matter_fields, template_code
 from sitecheck.rules.source.front_matter import FrontMatterError
 from sitecheck.rules.source.front_matter import read as read_front_matter
@@ -838,7 +838,10 @@ def checked_before(project: Path) -> bool:
 
 
 def check_project(project: Path) -> list[Finding]:
-    """mkdocs.yml first; the pages only when it can be read (their checks need its facts)."""
+    """mkdocs.yml first; the pages only when it can be read (their checks need its facts).
+    Before both: only allow-listed files at the top and in overrides/ (code could hide there)."""
+    if misplaced := project_files.check(project):
+        return misplaced
     if whole := config_whole.check(project):  # emptied or cut short: the one cause
         return whole
     config, found = check_config(project)

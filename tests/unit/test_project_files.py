@@ -1,0 +1,93 @@
+"""The project's top folder, overrides/ and .ci/ hold only allow-listed kinds of files; redirect
+addresses stay inside site/. Planted in tiny folders, never a project copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitecheck.rules.project import project_files
+from sitecheck.rules.site import address_ledger
+
+
+def tiny(tmp_path: Path) -> Path:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "overrides" / "partials").mkdir(parents=True)
+    (tmp_path / "overrides" / "main.html").write_text("{% extends 'base.html' %}\n")
+    (tmp_path / ".ci").mkdir()
+    (tmp_path / ".ci" / "run").write_text("#!/bin/sh\n")
+    return tmp_path
+
+
+def test_a_library_named_package_at_the_top_is_refused(tmp_path):
+    project = tiny(tmp_path)
+    (project / "jinja2").mkdir()
+    (project / "jinja2" / "__init__.py").write_text("import os\n")
+    found = project_files.check(project)
+    assert [f.file for f in found] == ["jinja2/"]
+    assert "Python module named like a library" in found[0].what
+    assert "project_files.py" in found[0].fix
+
+
+def test_an_unknown_data_file_at_the_top_is_refused_too(tmp_path):
+    project = tiny(tmp_path)
+    (project / "sitecustomize.py").write_text("")
+    (project / "notes.txt").write_text("")
+    assert [f.file for f in project_files.check(project)] == ["notes.txt", "sitecustomize.py"]
+
+
+def test_a_template_disguised_as_a_picture_in_the_theme_is_refused(tmp_path):
+    project = tiny(tmp_path)
+    icon = project / "overrides" / "assets" / "images" / "logo.svg"
+    icon.parent.mkdir(parents=True)
+    icon.write_text("{{ cycler.__init__.__globals__ }}<svg/>")
+    hidden = project / "overrides" / ".icons" / "fontawesome" / "x.html"
+    hidden.parent.mkdir(parents=True)
+    hidden.write_text("<svg/>")
+    found = project_files.check(project)
+    assert [f.file for f in found] == [
+        "overrides/.icons/fontawesome/x.html",
+        "overrides/assets/images/logo.svg",
+    ]
+    assert "as a template" in found[0].what
+
+
+def test_a_new_script_in_the_ci_folder_is_refused(tmp_path):
+    project = tiny(tmp_path)
+    (project / ".ci" / "prepare.py").write_text("")
+    found = project_files.check(project)
+    assert [f.file for f in found] == [".ci/prepare.py"]
+    assert "only a developer" in found[0].what
+
+
+def test_the_nearest_legitimate_files_pass(tmp_path):
+    project = tiny(tmp_path)
+    (project / "overrides" / "partials" / "banner.html").write_text("<p>x</p>\n")
+    css = project / "overrides" / "assets" / "stylesheets" / "print.css"
+    css.parent.mkdir(parents=True)
+    css.write_text("a { color: red }\n")
+    (project / "site").mkdir()
+    (project / ".DS_Store").write_bytes(b"\0")
+    (project / "README.md").write_text("notes\n")
+    assert project_files.check(project) == []
+
+
+def test_redirects_that_leave_the_site_are_refused(tmp_path):
+    (tmp_path / "redirects.yml").write_text(
+        "redirects:\n"
+        "  old/..%2f../../etc/: cost.md\n"
+        "  old page/: cost.md\n"
+        "  moved/: ../../outside.md\n"
+        "  /fine-page/: cost.md\n"
+    )
+    table, found = address_ledger.read_redirects(tmp_path)
+    assert list(table) == ["fine-page/"]
+    assert [f.line for f in found] == [2, 3, 4]
+    assert "not an address of this site" in found[0].what
+    assert "not a page file" in found[2].what
+
+
+def test_a_renamed_page_redirect_passes(tmp_path):
+    (tmp_path / "redirects.yml").write_text("redirects:\n  women/: hair-loss-in-women.md\n")
+    table, found = address_ledger.read_redirects(tmp_path)
+    assert found == [] and table == {"women/": ("hair-loss-in-women.md", 2)}
