@@ -27,7 +27,13 @@ from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.core.yaml_loader import SafeLoader
 from sitecheck.rules.facts import template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
-from sitecheck.rules.project import config_allowlist, config_whole, project_files
+from sitecheck.rules.project import (
+    config_allowlist,
+    config_whole,
+    project_files,
+    scripts,
+    stylesheets,
+)
 from sitecheck.rules.source import front_matter_fields, template_code
 from sitecheck.rules.source.front_matter import FrontMatterError
 from sitecheck.rules.source.front_matter import read as read_front_matter
@@ -842,6 +848,10 @@ def check_project(project: Path) -> list[Finding]:
     Before both: only allow-listed files at the top and in overrides/ (code could hide there)."""
     if misplaced := project_files.check(project):
         return misplaced
+    # The theme's and the pages' CSS and JavaScript: nothing loaded from elsewhere or sent away,
+    # no text that no page holds.
+    if loads := stylesheets.check(project) + scripts.check(project):
+        return loads
     if whole := config_whole.check(project):  # emptied or cut short: the one cause
         return whole
     config, found = check_config(project)
