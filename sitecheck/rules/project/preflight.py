@@ -25,7 +25,7 @@ from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import front_matter_end
 from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.core.yaml_loader import SafeLoader
-from sitecheck.rules.facts import template_facts
+from sitecheck.rules.facts import own_hosts, template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
 from sitecheck.rules.project import (
     config_allowlist,
@@ -402,6 +402,8 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
     found += menu(data, lines, project / str(data.get("docs_dir") or "docs"), file)
     facts, facts_found = check_facts_file(project)
     found += facts_found
+    if facts is not None:  # its links and e-mail on the clinic's own domain (site_url's)
+        found += own_hosts.check(project, data.get("site_url"))
     return (with_facts(data, facts) if facts is not None else data), found
 
 
