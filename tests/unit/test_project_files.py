@@ -91,3 +91,60 @@ def test_a_renamed_page_redirect_passes(tmp_path):
     (tmp_path / "redirects.yml").write_text("redirects:\n  women/: hair-loss-in-women.md\n")
     table, found = address_ledger.read_redirects(tmp_path)
     assert found == [] and table == {"women/": ("hair-loss-in-women.md", 2)}
+
+
+def test_a_theme_template_loading_from_another_host_is_refused_at_its_line(tmp_path):
+    project = tiny(tmp_path)
+    (project / "overrides" / "partials" / "head.html").write_text(
+        "{% block extrahead %}\n<link rel='preconnect' href = '//cdn.example.org'>\n"
+        '<img alt="" src="https:&#x2F;&#x2F;px.example/p.gif">\n'
+    )
+    found = project_files.theme_addresses(project)
+    assert [(f.file, f.line) for f in found] == [
+        ("overrides/partials/head.html", 2),
+        ("overrides/partials/head.html", 3),
+    ]
+    assert "another website" in found[0].what
+
+
+def test_theme_links_built_by_the_template_pass(tmp_path):
+    project = tiny(tmp_path)
+    (project / "overrides" / "partials" / "links.html").write_text(
+        '<a href="{{ \'contact/\' | url }}">Book</a> <a href="tel:{{ clinic.phone_link }}">'
+        '<a href="{{ clinic.booking_url }}">x</a> <script src="{{ base_url }}/a.js"></script>\n'
+    )
+    assert project_files.theme_addresses(project) == []
+
+
+def test_html_in_a_diagram_caption_or_a_source_is_refused_in_that_file(tmp_path):
+    from sitecheck.rules.project import data_text
+
+    diagrams = tmp_path / "macros" / "diagrams"
+    diagrams.mkdir(parents=True)
+    (diagrams / "scalp.yml").write_text(
+        "caption: 'The scalp. [More](javascript:void(0))'\ndetails:\n  - 'Step <b>1</b>'\n"
+    )
+    snippets = tmp_path / "docs" / "snippets"
+    snippets.mkdir(parents=True)
+    (snippets / "sources.yml").write_text(
+        "sources:\n  - anchor: a\n    title: A &lt;b&gt; study\n    link: http://x.example/\n"
+    )
+    found = data_text.check(tmp_path)
+    assert [(f.file, f.line) for f in found] == [
+        ("macros/diagrams/scalp.yml", 1),
+        ("macros/diagrams/scalp.yml", 3),
+        ("docs/snippets/sources.yml", 3),
+        ("docs/snippets/sources.yml", 4),
+    ]
+
+
+def test_plain_captions_and_sources_pass(tmp_path):
+    from sitecheck.rules.project import data_text
+
+    diagrams = tmp_path / "macros" / "diagrams"
+    diagrams.mkdir(parents=True)
+    (diagrams / "scalp.yml").write_text(
+        "caption: The treatment in 3 steps (about 2 hours); you go home the same day.\n"
+        "details:\n  - 'You have {{ clinic.sessions.first_course }} sessions: < 1 hour each.'\n"
+    )
+    assert data_text.check(tmp_path) == []

@@ -30,6 +30,7 @@ from sitecheck.rules.facts.clinic_facts import check_facts
 from sitecheck.rules.project import (
     config_allowlist,
     config_whole,
+    data_text,
     project_files,
     scripts,
     stylesheets,
@@ -848,11 +849,11 @@ def checked_before(project: Path) -> bool:
 def check_project(project: Path) -> list[Finding]:
     """mkdocs.yml first; the pages only when it can be read (their checks need its facts).
     Before both: only allow-listed files at the top and in overrides/ (code could hide there)."""
-    if misplaced := project_files.check(project):
+    if misplaced := project_files.check(project) + project_files.theme_addresses(project):
         return misplaced
     # The theme's and the pages' CSS and JavaScript: nothing loaded from elsewhere or sent away,
     # no text that no page holds.
-    if loads := stylesheets.check(project) + scripts.check(project):
+    if loads := stylesheets.check(project) + scripts.check(project) + data_text.check(project):
         return loads
     if whole := config_whole.check(project):  # emptied or cut short: the one cause
         return whole

@@ -16,6 +16,7 @@ installed package is imported. A developer adds a new kind of file here (CODEOWN
 from __future__ import annotations
 
 import fnmatch
+import re
 from pathlib import Path
 
 from sitecheck.core.finding import Finding
@@ -157,6 +158,37 @@ def check(project: Path, theme: str = "overrides") -> list[Finding]:
                     "it can run on the build machine, and only a developer may add it.",
                     "delete it; a developer adds it to DEVELOPER_FOLDERS in "
                     "sitecheck/rules/project/project_files.py, reviewed by a code owner.",
+                    rule=RULE,
+                )
+            )
+    return out
+
+
+# An attribute of a theme template that makes the browser load or send to an address. Its value
+# may be a template expression ({{ … | url }}, {{ clinic.booking_url }}: checked where the fact
+# is) or a site-relative address, never a literal address on another host.
+LOADING_ATTRIBUTE = re.compile(
+    r"\b(src|href|srcset|action|formaction|poster|data|ping|background|imagesrcset)\s*=\s*"
+    r"[\"']?\s*((?:[a-z][a-z0-9+.-]*:)?(?://|\\/\\/|&#x?0*(?:2f|47);))",
+    re.IGNORECASE,
+)
+
+
+def theme_addresses(project: Path, theme: str = "overrides") -> list[Finding]:
+    out = []
+    folder = project / theme
+    for path in sorted(folder.rglob("*.html")) if folder.is_dir() else []:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        rel = f"{theme}/{path.relative_to(folder).as_posix()}"
+        for match in LOADING_ATTRIBUTE.finditer(text):
+            out.append(
+                Finding(
+                    rel,
+                    text.count("\n", 0, match.start()) + 1,
+                    f'{match.group(1)}="{match.group(2)}…" makes every patient\'s browser load '
+                    "or send to another website (which learns who reads the clinic's pages).",
+                    "remove it; the site loads only its own files. A link patients choose to "
+                    "follow belongs in a page's Markdown, where the link checks read it.",
                     rule=RULE,
                 )
             )
