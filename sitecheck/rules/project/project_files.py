@@ -109,7 +109,7 @@ def check(project: Path, theme: str = "overrides") -> list[Finding]:
         out.append(
             Finding(
                 name,
-                0,
+                0 if name.endswith("/") else 1,
                 f"'{name}' at the top of the project is not on the list of files that may be "
                 f"there: {what}. Code beside mkdocs.yml can run on the build machine.",
                 "delete it or move it where its kind belongs (pages and pictures in docs/); "
@@ -131,7 +131,7 @@ def check(project: Path, theme: str = "overrides") -> list[Finding]:
             out.append(
                 Finding(
                     f"{theme}/{rel}",
-                    0,
+                    1,
                     f"'{theme}/{rel}' is not a kind of file the theme folder may hold: the "
                     "theme reads every file there as a template (an icon or picture too), so "
                     "it could run code during the build.",
@@ -153,7 +153,7 @@ def check(project: Path, theme: str = "overrides") -> list[Finding]:
             out.append(
                 Finding(
                     f"{name}/{rel}",
-                    0,
+                    1,
                     f"'{name}/{rel}' is a new file in {name}/, the developers' CI folder: "
                     "it can run on the build machine, and only a developer may add it.",
                     "delete it; a developer adds it to DEVELOPER_FOLDERS in "
