@@ -10,7 +10,9 @@ def test_preview_uses_the_options_of_run_preview():
     args = preview.preview_args()
     assert args, "run should define PREVIEW_ARGS"
     # ./run preview hands them to the real `mkdocs serve` behind its wrapper (preview/).
-    assert '-m preview "${PREVIEW_ARGS[@]}"' in (ROOT / "run").read_text(encoding="utf-8")
+    assert 'exec "${PY[@]}" preview "${PREVIEW_ARGS[@]}"' in (ROOT / "run").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_save_is_timed_until_served_and_the_page_is_restored(project):

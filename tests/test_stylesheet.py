@@ -68,8 +68,9 @@ def test_a_file_address_in_the_stylesheet_stops_the_build_naming_the_line(projec
     )
     built = project.build()
     assert built.returncode != 0
-    assert f"theme.css:{lines + 1}: a url() to a file cannot be in the stylesheet" in built.output
-    assert "Fix: draw the image with a data: URL" in built.output
+    # sitecheck/rules/project/stylesheets.py: any address that is not data: is refused there
+    assert f"theme.css:{lines + 1}: the stylesheet loads 'logo.png'" in built.output
+    assert "Fix: draw the picture with a data: URL" in built.output
     assert "Traceback" not in built.output
 
 

@@ -25,9 +25,17 @@ from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import front_matter_end
 from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.core.yaml_loader import SafeLoader
-from sitecheck.rules.facts import template_facts
+from sitecheck.rules.facts import own_hosts, template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
-from sitecheck.rules.project import config_allowlist, config_whole
+from sitecheck.rules.project import (
+    config_allowlist,
+    config_whole,
+    data_text,
+    developer_files,
+    project_files,
+    scripts,
+    stylesheets,
+)
 from sitecheck.rules.source import front_matter_fields, template_code
 from sitecheck.rules.source.front_matter import FrontMatterError
 from sitecheck.rules.source.front_matter import read as read_front_matter
@@ -396,6 +404,8 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
     found += menu(data, lines, project / str(data.get("docs_dir") or "docs"), file)
     facts, facts_found = check_facts_file(project)
     found += facts_found
+    if facts is not None:  # its links and e-mail on the clinic's own domain (site_url's)
+        found += own_hosts.check(project, data.get("site_url"))
     return (with_facts(data, facts) if facts is not None else data), found
 
 
@@ -838,7 +848,15 @@ def checked_before(project: Path) -> bool:
 
 
 def check_project(project: Path) -> list[Finding]:
-    """mkdocs.yml first; the pages only when it can be read (their checks need its facts)."""
+    """mkdocs.yml first; the pages only when it can be read (their checks need its facts).
+    Before both: only allow-listed files at the top and in overrides/ (code could hide there)."""
+    misplaced = project_files.check(project) + project_files.theme_addresses(project)
+    if misplaced := misplaced + developer_files.check(project):
+        return misplaced
+    # The theme's and the pages' CSS and JavaScript: nothing loaded from elsewhere or sent away,
+    # no text that no page holds.
+    if loads := stylesheets.check(project) + scripts.check(project) + data_text.check(project):
+        return loads
     if whole := config_whole.check(project):  # emptied or cut short: the one cause
         return whole
     config, found = check_config(project)

@@ -92,14 +92,43 @@ def read_redirects(project: Path) -> tuple[dict[str, tuple[str, int]], list[Find
             )
         ]
     lines = text.splitlines()
-    out = {}
+    out, problems = {}, []
     for old, new in table.items():
-        key = normal(str(old))
         line = next(
             (n for n, s in enumerate(lines, 1) if s.strip().startswith(str(old).strip())), 0
         )
-        out[key] = (str(new or ""), line)
-    return out, []
+        if not SITE_ADDRESS.fullmatch(str(old).strip().lstrip("/")):
+            problems.append(
+                Finding(
+                    REDIRECTS,
+                    line,
+                    f"the old address '{old}' is not an address of this site: an address is "
+                    "folder names of letters, digits, '-', '_' and '.' joined by '/', with no "
+                    "'..', '\\', '%', ':' or spaces, so its redirect page stays inside site/.",
+                    "write the old address as the browser showed it after the site's name, "
+                    "e.g.  women/: hair-loss-in-women.md",
+                )
+            )
+            continue
+        if not SITE_ADDRESS.fullmatch(str(new or "").strip().split("#")[0].lstrip("/")):
+            problems.append(
+                Finding(
+                    REDIRECTS,
+                    line,
+                    f"the address '{old}' is sent to '{new}', which is not a page file of "
+                    "this site's docs/ folder (no '..', '\\', '%', ':', spaces or other websites).",
+                    f"write the file name of an existing page in docs/, e.g. '{old}: cost.md'.",
+                )
+            )
+            continue
+        out[normal(str(old))] = (str(new or ""), line)
+    return out, problems
+
+
+# A site-relative address: segments that start with a letter, digit, '_' or '-' (so never '.'
+# or '..'), of letters, digits and '._-', joined by single '/'. An allow-list: nothing else can
+# name a file outside site/ (no '..', '\\', '%2e', drive letters, spaces or other hosts).
+SITE_ADDRESS = re.compile(r"(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*(?:[A-Za-z0-9_-][A-Za-z0-9._-]*)?")
 
 
 def normal(address: str) -> str:
@@ -183,6 +212,8 @@ def check_site(pages, context) -> list[Finding]:
                 "index.html" if old == "/" else (old + "index.html" if old.endswith("/") else old)
             )
             path = Path(site) / dest
+            if not path.resolve().is_relative_to(Path(site).resolve()):
+                continue  # read_redirects refused it already; never write outside site/
             if not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(redirect_page(old, new, context.site_url), encoding="utf-8")
