@@ -29,6 +29,7 @@ ROOT = {
     "clinic.yml": "the clinic's facts",
     "redirects.yml": "old addresses",
     "claims-signoff.yml": "claims sign-off",
+    "medical-review.yml": "the medical reviewers' ledger",
     "published-addresses.txt": "the address ledger",
     "README.md": "notes",
     "DEVELOPING.md": "notes",
@@ -61,6 +62,7 @@ ROOT = {
     "deploy/": "the server files",
     ".pytest_cache/": "test cache",
     ".ruff_cache/": "lint cache",
+    ".cache/": "Material's plugin cache",
     "__pycache__/": "Python cache",
     # what editors' computers add on their own; none is a name Python can import
     ".DS_Store": "macOS folder settings",
