@@ -128,18 +128,24 @@ def procedure_statuses(build) -> dict[str, str | None]:
     return found
 
 
-def test_treatment_pages_describe_the_procedure_as_investigational(built_site):
+# Not "Investigational": that is the FDA's word for a product given under an IND, and it would
+# tell a paying patient they are in a regulated study (review 4, M1).
+NOT_APPROVED = "Not approved by the FDA for hair loss"
+
+
+def test_treatment_pages_describe_the_procedure_as_not_approved(built_site):
     statuses = procedure_statuses(built_site)
     for html in ("index.html", "methods/index.html", "cost/index.html", "results/index.html"):
         assert html in statuses, f"{built_site.source_of(html)}: add 'procedure:' front matter"
-    wrong = {h: s for h, s in statuses.items() if not (s or "").startswith("Investigational")}
+    wrong = {h: s for h, s in statuses.items() if not (s or "").startswith(NOT_APPROVED)}
     assert not wrong, f"structured data must not present the treatment as established: {wrong}"
+    assert not any("nvestigational" in (s or "") for s in statuses.values()), statuses
 
 
-def test_treatment_page_without_investigational_status_is_caught(project):
-    project.replace("docs/cost.md", 'procedure_status: "Investigational:', 'procedure_status: "')
+def test_treatment_page_without_not_approved_status_is_caught(project):
+    project.replace("docs/cost.md", f'procedure_status: "{NOT_APPROVED}', 'procedure_status: "')
     statuses = procedure_statuses(project.build())
-    assert not statuses["cost/index.html"].startswith("Investigational")
+    assert not statuses["cost/index.html"].startswith(NOT_APPROVED)
 
 
 def unnamed_dialogs(build) -> list[str]:

@@ -194,7 +194,7 @@ def tasks(config: dict) -> list[Task]:
     return [
         Task(
             "will it work for me",
-            answers=[Answer(".hc-hero", ["Maybe, but it is still being studied"])],
+            answers=[Answer(".hc-hero", ["Maybe, but it is unproven"])],
         ),
         Task(
             "what will it cost in total",
