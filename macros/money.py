@@ -117,7 +117,7 @@ def first_year(clinic: dict) -> str:
             f"first consultation ({fee})."
         )
     return (
-        f"the first course is about {format_money(price.get('amount'))}; the first "
+        f"the first course is about {format_money(price.get('amount'))} on average; the first "
         f"consultation costs {fee}. Blood tests and later sessions cost extra."
     )
 
