@@ -184,7 +184,11 @@ def cost_answer(clinic: dict) -> list[str]:
         year = price["amount"] + price["blood_tests"]
         low = year + sessions["later_min"] * price["later_session"]
         high = year + sessions["later_max"] * price["later_session"]
-        return [f"{money(low)} to {money(high)}", "plus the first consultation"]
+        return [
+            f"{money(year)} for the first year with no later sessions",
+            f"{money(low)} to {money(high)} with them",
+            "plus the first consultation",
+        ]
     return [f"the first course is about {money(price['amount'])}", "first consultation costs"]
 
 
