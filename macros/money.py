@@ -113,11 +113,12 @@ def first_year(clinic: dict) -> str:
         low = year + int(sessions["later_min"]) * int(price["later_session"])
         high = year + int(sessions["later_max"]) * int(price["later_session"])
         return (
-            f"about {format_money(low)} to {format_money(high)} for the first year, plus the "
-            f"first consultation ({fee})."
+            f"about {format_money(year)} for the first year with no later sessions, or "
+            f"{format_money(low)} to {format_money(high)} with them, plus the first "
+            f"consultation ({fee})."
         )
     return (
-        f"the first course is about {format_money(price.get('amount'))}; the first "
+        f"the first course is about {format_money(price.get('amount'))} on average; the first "
         f"consultation costs {fee}. Blood tests and later sessions cost extra."
     )
 

@@ -144,10 +144,10 @@ def test_report_pairs_each_cited_sentence_with_its_finding(project):
     proc = run_citations(project.root)
     assert proc.returncode == 0, proc.stderr
     report = (project.root / "reports" / "citations.md").read_text(encoding="utf-8")
-    assert "## How stem-cell treatment works (`docs/how-it-works.md`)" in report
-    row = next(line for line in report.splitlines() if "The company reported a gain in" in line)
+    assert "## How cells from your own fat might help hair (`docs/how-it-works.md`)" in report
+    row = next(line for line in report.splitlines() if "high-dose group lost hair" in line)
     assert "Aesthetic Medicine, reporting the company's results, 2018 (Grade B)" in row
-    assert "The high-dose group got worse" in row
+    assert "It said the high-dose group lost hair" in row
     assert row.endswith("| [ ] |")
     assert "cited sentences. Reviewer:" in report
 

@@ -8,7 +8,7 @@ import pytest
 from sitecheck.core.page_tree import parse
 from tests.checks.nu import missing_tool_message, nu_problems
 from tests.checks.problems import assert_none, report
-from tests.checks.structured_data import structured_data_problems
+from tests.checks.structured_data import reviewer_named, structured_data_problems
 from tests.checks.theme_parts import edit_link_problems
 from tests.conftest import page
 
@@ -54,6 +54,12 @@ def test_structured_data_uses_front_matter_and_stays_valid_json(project):
             "procedure_status: 'Investigational: not approved for hair loss'",
         ),
     )
+    # A named clinician checks the pages: only then does a page give its review date.
+    project.replace(
+        "clinic.yml",
+        'reviewer: "TO BE CONFIRMED BY THE CLINIC',
+        'reviewer: "our medical director, a dermatologist" # was: "TO BE CONFIRMED BY THE CLINIC',
+    )
     build = project.build()
     assert build.returncode == 0, build.output
     assert_none(structured_data_problems(build), "planted page")
@@ -70,6 +76,18 @@ def test_structured_data_uses_front_matter_and_stays_valid_json(project):
         "name": "Stem-cell ADSC injections",
         "legalStatus": "Investigational: not approved for hair loss",
     }
+
+
+def test_no_review_date_is_claimed_before_a_named_clinician_reviews(built_site):
+    """Review 4, F2: the pages' `reviewed` dates predate the pages and no clinician is named
+    yet, so neither the review box nor the structured data may show them as a review."""
+    assert not reviewer_named(built_site), "this test is for the placeholder reviewer"
+    for html in built_site.sources:
+        doc = parse(built_site.site / html)
+        for block in doc.xpath('//script[@type="application/ld+json"]/text()'):
+            assert "lastReviewed" not in json.loads(block), html
+        box = " ".join(doc.xpath('string(//aside[@class="hc-trust"])').split())
+        assert "Page last reviewed Not yet: no named doctor has checked this page in full" in box
 
 
 def test_broken_structured_data_is_caught(project):
@@ -128,18 +146,24 @@ def procedure_statuses(build) -> dict[str, str | None]:
     return found
 
 
-def test_treatment_pages_describe_the_procedure_as_investigational(built_site):
+# Not "Investigational": that is the FDA's word for a product given under an IND, and it would
+# tell a paying patient they are in a regulated study (review 4, M1).
+NOT_APPROVED = "Not approved by the FDA for hair loss"
+
+
+def test_treatment_pages_describe_the_procedure_as_not_approved(built_site):
     statuses = procedure_statuses(built_site)
     for html in ("index.html", "methods/index.html", "cost/index.html", "results/index.html"):
         assert html in statuses, f"{built_site.source_of(html)}: add 'procedure:' front matter"
-    wrong = {h: s for h, s in statuses.items() if not (s or "").startswith("Investigational")}
+    wrong = {h: s for h, s in statuses.items() if not (s or "").startswith(NOT_APPROVED)}
     assert not wrong, f"structured data must not present the treatment as established: {wrong}"
+    assert not any("nvestigational" in (s or "") for s in statuses.values()), statuses
 
 
-def test_treatment_page_without_investigational_status_is_caught(project):
-    project.replace("docs/cost.md", 'procedure_status: "Investigational:', 'procedure_status: "')
+def test_treatment_page_without_not_approved_status_is_caught(project):
+    project.replace("docs/cost.md", f'procedure_status: "{NOT_APPROVED}', 'procedure_status: "')
     statuses = procedure_statuses(project.build())
-    assert not statuses["cost/index.html"].startswith("Investigational")
+    assert not statuses["cost/index.html"].startswith(NOT_APPROVED)
 
 
 def unnamed_dialogs(build) -> list[str]:

@@ -67,7 +67,8 @@ def page_facts(html: str) -> tuple[str, list[str]]:
     """The page's heading and its review box's dates, as the page shows them."""
     doc = parse_html(html)
     h1 = doc.xpath("//article//h1")[0]
-    title = "".join(h1.xpath("text()")).strip()
+    # The heading's words, a glossary abbreviation's included ("(SVF)"), without its ¶ link.
+    title = " ".join(text_of(h1).replace("¶", " ").split())
     dates = [" ".join(text_of(dd).split()) for dd in doc.xpath("//aside[@class='hc-trust']//dd")]
     return title, dates
 

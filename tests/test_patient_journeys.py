@@ -184,7 +184,11 @@ def cost_answer(clinic: dict) -> list[str]:
         year = price["amount"] + price["blood_tests"]
         low = year + sessions["later_min"] * price["later_session"]
         high = year + sessions["later_max"] * price["later_session"]
-        return [f"{money(low)} to {money(high)}", "plus the first consultation"]
+        return [
+            f"{money(year)} for the first year with no later sessions",
+            f"{money(low)} to {money(high)} with them",
+            "plus the first consultation",
+        ]
     return [f"the first course is about {money(price['amount'])}", "first consultation costs"]
 
 
@@ -194,7 +198,7 @@ def tasks(config: dict) -> list[Task]:
     return [
         Task(
             "will it work for me",
-            answers=[Answer(".hc-hero", ["Maybe, but it is still being studied"])],
+            answers=[Answer(".hc-hero", ["Maybe, but it is unproven"])],
         ),
         Task(
             "what will it cost in total",

@@ -151,3 +151,23 @@ def test_faulty_self_check_is_reported_with_every_fault(project, browser):
         "Fix: set it up inside Material's document$.subscribe(...)",
     ]:
         assert expected in messages, f"not reported: {expected}\n\n{messages}"
+
+
+def test_self_check_that_offers_booking_for_a_sign_of_another_cause_is_caught(project, browser):
+    """Review 4, H4: a sudden, patchy, sore or scarred scalp, or loss after a new medicine,
+    needs the reader's own doctor or a dermatologist first, not a booking with the seller."""
+    project.replace(
+        "docs/javascripts/self-check.js", "if (doctorFirst > 0) {", "if (doctorFirst < 0) {"
+    )
+    with served_at_its_site_url(project) as base_url:
+        context = new_context(browser)
+        page = context.new_page()
+        try:
+            open_check(page, base_url)
+            messages = report(check_every_answer(page), "")
+        finally:
+            context.close()
+    assert "(a sign that something else causes the hair loss) the answer does not send" in (
+        messages
+    ), messages
+    assert "with only box 1 ticked" not in messages, messages  # "I am under 18": consultation

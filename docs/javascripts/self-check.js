@@ -4,14 +4,19 @@
  * Privacy: it reads the ticked boxes and writes one sentence into its own result line.
  * It sends nothing, stores nothing (no cookies, no localStorage) and changes nothing
  * outside its own box. It never tells anyone they can have the treatment: every answer
- * ends by sending the reader to their doctor or to a consultation.
+ * ends by sending the reader to their doctor or to a consultation. A sign that something
+ * else may be causing the hair loss (the list marked hc-see-doctor-first: sudden or patchy
+ * loss, a sore scalp, scarring, a new medicine) sends the reader to their own doctor or a
+ * dermatologist first, never to book with the clinic: some of these causes scar the roots.
  */
 (function () {
   "use strict";
 
   var NEXT_STEP = "Please talk to your doctor, or book a consultation.";
+  var DOCTOR_FIRST =
+    "This is not a reason to book with us: please see your own doctor or a dermatologist first.";
 
-  function message(ticked) {
+  function message(ticked, doctorFirst) {
     if (ticked === 0) {
       return (
         "You have not ticked anything. This does not show that the treatment is right " +
@@ -19,6 +24,13 @@
       );
     }
     var count = ticked === 1 ? "1 sentence" : ticked + " sentences";
+    if (doctorFirst > 0) {
+      return (
+        "You ticked " + count + ". At least one is a sign that something else may be " +
+        "causing your hair loss. Some of these causes scar the hair roots if they are not " +
+        "treated soon. " + DOCTOR_FIRST
+      );
+    }
     return (
       "You ticked " + count + ". This can mean the treatment is not safe for you, or " +
       "that something else is causing your hair loss. " + NEXT_STEP
@@ -36,10 +48,13 @@
     result.setAttribute("aria-live", "polite");
     function update() {
       var ticked = 0;
+      var doctorFirst = 0;
       for (var i = 0; i < boxes.length; i++) {
-        if (boxes[i].checked) ticked++;
+        if (!boxes[i].checked) continue;
+        ticked++;
+        if (boxes[i].closest(".hc-see-doctor-first")) doctorFirst++;
       }
-      result.textContent = message(ticked);
+      result.textContent = message(ticked, doctorFirst);
     }
     box.addEventListener("change", update);
     update();

@@ -19,6 +19,11 @@ RESULT = "[data-self-check-result]"
 BOXES = f"{BOX} input[type=checkbox]"
 # Every answer ends by sending the reader to a person, never with a verdict.
 ENDS_WITH_NEXT_STEP = re.compile(r"talk to your doctor,? or book a consultation\.?\s*$", re.I)
+# A sign that something else causes the hair loss (the list marked hc-see-doctor-first) sends
+# the reader to their own doctor or a dermatologist first, never to book with the clinic.
+DOCTOR_FIRST_LIST = ".hc-see-doctor-first"
+ENDS_WITH_DOCTOR_FIRST = re.compile(r"see your own doctor or a dermatologist first\.?\s*$", re.I)
+OFFERS_BOOKING = re.compile(r"book a consultation", re.I)
 VERDICT = re.compile(r"\beligible\b|\bsuitable\b|\bqualify\b|\byou can have\b", re.I)
 
 # The article without the self-check: what the script must leave alone. The address's #part
@@ -39,7 +44,8 @@ def result_text(page) -> str:
     return page.locator(RESULT).inner_text().strip()
 
 
-def check_answer(text: str, state: str) -> list[Finding]:
+def check_answer(text: str, state: str, doctor_first: bool = False) -> list[Finding]:
+    """`doctor_first`: a sign that something else causes the hair loss is ticked."""
     problems = []
     if VERDICT.search(text):
         problems.append(
@@ -49,7 +55,18 @@ def check_answer(text: str, state: str) -> list[Finding]:
                 "never tell readers they are eligible or suitable; only a doctor can decide",
             )
         )
-    if not ENDS_WITH_NEXT_STEP.search(text):
+    if doctor_first:
+        if not ENDS_WITH_DOCTOR_FIRST.search(text) or OFFERS_BOOKING.search(text):
+            problems.append(
+                at(
+                    SCRIPT,
+                    f"with {state} (a sign that something else causes the hair loss) the "
+                    f"answer does not send the reader to their own doctor first: “{text}”",
+                    "end it with 'please see your own doctor or a dermatologist first.', "
+                    "and do not offer a consultation with the clinic",
+                )
+            )
+    elif not ENDS_WITH_NEXT_STEP.search(text):
         problems.append(
             at(
                 SCRIPT,
@@ -58,6 +75,10 @@ def check_answer(text: str, state: str) -> list[Finding]:
             )
         )
     return problems
+
+
+def is_doctor_first(box) -> bool:
+    return box.evaluate(f"el => !!el.closest('{DOCTOR_FIRST_LIST}')")
 
 
 def focus_first_box_with_tab(page, limit: int = 150) -> bool:
@@ -109,13 +130,23 @@ def check_every_answer(page) -> list[Finding]:
     """No ticks, each single tick, and all ticks: never a verdict, always the next step."""
     boxes = page.locator(BOXES)
     problems = check_answer(result_text(page), "no box ticked")
+    doctor_first = [is_doctor_first(boxes.nth(i)) for i in range(boxes.count())]
+    if not any(doctor_first):
+        problems.append(
+            at(
+                "docs/eligibility.md",
+                "the self-check has no list of signs that something else causes the hair loss",
+                f'put those signs in their own list: <ul class="self-check__list '
+                f'{DOCTOR_FIRST_LIST[1:]}">',
+            )
+        )
     for i in range(boxes.count()):
         boxes.nth(i).check()
-        problems += check_answer(result_text(page), f"only box {i + 1} ticked")
+        problems += check_answer(result_text(page), f"only box {i + 1} ticked", doctor_first[i])
         boxes.nth(i).uncheck()
     for i in range(boxes.count()):
         boxes.nth(i).check()
-    problems += check_answer(result_text(page), "every box ticked")
+    problems += check_answer(result_text(page), "every box ticked", any(doctor_first))
     whole = page.locator(BOX).inner_text().strip()
     if not ENDS_WITH_NEXT_STEP.search(whole):
         problems.append(
