@@ -58,3 +58,42 @@ def test_blood_thinner_box_says_we_do_not_offer_it(built_site, html):
     assert "Do not stop your blood thinner" in text and "stroke" in text
     for brand in BRANDS:
         assert brand in text, f"{html}: '{brand}' not named in the box"
+
+
+# --- after treatment: the patient's own words for an infection, and no false reassurance ---
+
+
+def test_after_treatment_summary_names_the_signs_of_an_infection(built_site):
+    bullets = in_short(built_site, "after-treatment/index.html")
+    text = " ".join(bullets)
+    for said in ("infection", "hot", "more red, swollen or painful after the first 2 days"):
+        assert said in text, f"the 'In short' box does not say '{said}': {bullets}"
+    infection = next(b for b in bullets if "infection" in b)
+    assert "Call us today" in infection, infection
+    # Redness is normal only while it gets better: "for a few days" left a patient on day 4
+    # with a hot, red scalp wondering whether it still counted.
+    normal = next(b for b in bullets if "normal" in b)
+    assert "gets better" in normal and "for a few days" not in normal, normal
+    # The way to complain is one tap from the summary.
+    doc = parse(built_site.site / "after-treatment/index.html")
+    box = doc.xpath('//article//div[contains(@class, "admonition")][1]')[0]
+    assert box.xpath('.//a[contains(@href, "complaints/")]'), "no link to complaints/"
+
+
+URGENT_PAGES = [
+    "after-treatment/index.html",
+    "side-effects/index.html",
+    "procedure/index.html",
+    "contact/index.html",
+]
+
+
+@pytest.mark.parametrize("html", URGENT_PAGES)
+def test_same_day_card_says_hot_scalp_and_infection_and_what_to_do_at_night(built_site, html):
+    doc = parse(built_site.site / html)
+    cards = doc.xpath('//article//div[contains(@class, "admonition") and contains(@class, " urgent")]')
+    assert cards, f"{html}: no 'get help today' card"
+    text = words(cards[0])
+    assert text.startswith("Get help today, even at night, if you"), text[:60]
+    for said in ("scalp that feels hot", "pus", "fever", "infection", "When we are closed"):
+        assert said in text, f"{html}: the card does not say '{said}'"
