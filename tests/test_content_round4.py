@@ -97,3 +97,36 @@ def test_same_day_card_says_hot_scalp_and_infection_and_what_to_do_at_night(buil
     assert text.startswith("Get help today, even at night, if you"), text[:60]
     for said in ("scalp that feels hot", "pus", "fever", "infection", "When we are closed"):
         assert said in text, f"{html}: the card does not say '{said}'"
+
+
+# --- help in Spanish: a clear statement, marked as Spanish, on the home and contact pages ---
+
+
+@pytest.mark.parametrize("html", ["index.html", "contact/index.html"])
+def test_spanish_box_says_how_to_get_help_with_the_clinic_phone(built_site, html):
+    clinic = built_site.config["extra"]["clinic"]
+    doc = parse(built_site.site / html)
+    box = doc.xpath('//article//*[@id="en-espanol"]')
+    assert box, f"{html}: no box with id 'en-espanol'"
+    assert box[0].get("lang") == "es", f"{html}: the Spanish box is not marked lang='es'"
+    text = words(box[0])
+    assert "¿Habla español?" in text and "ayuda en español" in text, text
+    assert box[0].xpath(f'.//a[@href="tel:{clinic["phone_link"]}"]'), "no tel: link to the clinic"
+    assert box[0].xpath('.//a[@href="tel:911"]'), "no tel: link to 911"
+
+
+def test_every_page_links_to_help_in_spanish_from_footer_and_menu(built_site):
+    missing = []
+    for html in built_site.html_pages():
+        if html.startswith(("assets/", "search/")):
+            continue
+        doc = parse(built_site.site / html)
+        footer = doc.xpath('//footer//*[@lang="es"]//a[contains(@href, "#en-espanol")]')
+        menu = doc.xpath('//*[contains(@class, "md-nav__source")]//a[@lang="es"]')
+        if not footer or not menu:
+            missing.append(html)
+    assert not missing, f"pages without the link to help in Spanish: {missing}"
+    hero = parse(built_site.site / "index.html").xpath(
+        '//*[contains(@class, "hc-hero")]//*[@lang="es"]//a[contains(@href, "#en-espanol")]'
+    )
+    assert hero, "the home page's first screen has no link to help in Spanish"
