@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from devtools.chromium import new_context
+from tests.checks.browser_audit import page_url
 from tests.checks.browser_keyboard import search_results
 
 pytestmark = pytest.mark.browser
@@ -40,3 +41,99 @@ def test_search_finds_the_page_that_answers(site_server, search_page, word):
     paths = [href.split("?")[0].split("#")[0] for href in found]
     want = SEARCHES[word]
     assert any(p.endswith("/" + want) for p in paths), f"{word!r} did not find {want}: {paths}"
+
+
+# ---------- 200% text: every word whole, every column wide enough ----------
+
+# Each word of the article and the home page's hero, outside code, diagrams and addresses,
+# as the patient sees it: a word whose letters lie on two lines was broken in the middle.
+# Also every block of text (a paragraph, a list item, a box's title, a button, a self-check
+# line) whose column is narrower than 60% of the screen. Chromium breaks a word only when it
+# cannot fit on a line of its own, so a broken word means the column around it is too narrow.
+BROKEN_WORDS_JS = """() => {
+  const out = {broken: [], narrow: []};
+  const width = document.documentElement.clientWidth;
+  const skip = 'pre, code, .hc-diagram, .headerlink, .hc-search-words';
+  for (const root of document.querySelectorAll('.md-content article, .hc-hero')) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      const el = node.parentElement;
+      if (!el.getClientRects().length || el.closest(skip)) continue;
+      const token = /\\S+/g;
+      for (let t; (t = token.exec(node.data));) {
+        if (/[@/]|\\w\\.\\w/.test(t[0])) continue;  // an address may break anywhere
+        const part = /[^\\u2010-\\u2014-]{4,}/g;      // a word may break at its own hyphen
+        for (let p; (p = part.exec(t[0]));) {
+          const range = document.createRange();
+          const start = t.index + p.index;
+          range.setStart(node, start);
+          range.setEnd(node, start + p[0].length);
+          const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+            .map(r => Math.round(r.bottom)));
+          if (lines.size > 1) {
+            const box = el.closest('li, p, summary, label, a, h1, h2, h3, td, dd') || el;
+            out.broken.push(`“${p[0]}” in “${box.textContent.trim().slice(0, 50)}”`);
+          }
+        }
+      }
+    }
+    const blocks = root.querySelectorAll(
+      'p, li, dd, label, summary, .admonition-title, .md-button, h1, h2, h3');
+    for (const el of blocks) {
+      if (!el.getClientRects().length || el.closest('table, ' + skip)) continue;
+      const style = getComputedStyle(el);
+      const column = el.getBoundingClientRect().width - parseFloat(style.paddingLeft) -
+        parseFloat(style.paddingRight);
+      if (column < 0.6 * width) {
+        out.narrow.push(`${Math.round(column)} px: “${el.textContent.trim().slice(0, 50)}”`);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def word_problems(browser, site_server, built_site, text: str, scheme: str) -> list[str]:
+    from tests.test_patient_journeys import open_page, phone
+
+    context, page = phone(browser, text=text, scheme=scheme)
+    problems = []
+    try:
+        for html in built_site.html_pages():
+            if html.startswith(("assets/", "search/")) or html == "404.html":
+                continue
+            open_page(page, page_url(site_server, html))
+            found = page.evaluate(BROKEN_WORDS_JS)
+            where = built_site.source_of(html)
+            problems += [f"{where}: a word breaks in the middle: {b}" for b in found["broken"]]
+            if text == "200%":  # at 100% text, short items may sit side by side on purpose
+                problems += [f"{where}: a column of text is only {n}" for n in found["narrow"]]
+    finally:
+        context.close()
+    return problems
+
+
+@pytest.mark.parametrize(("text", "scheme"), [("200%", "light"), ("200%", "dark"), ("100%", "light")])
+def test_no_word_breaks_in_the_middle_and_no_column_is_squeezed(
+    browser, site_server, built_site, text, scheme
+):
+    problems = word_problems(browser, site_server, built_site, text, scheme)
+    assert not problems, f"at {text} text ({scheme}), 360 px:\n" + "\n".join(problems)
+
+
+def test_the_word_check_catches_a_squeezed_box(browser, site_server, built_site):
+    """Negative: Material's own em-based indents, put back, squeeze the boxes again."""
+    from tests.test_patient_journeys import open_page, phone
+
+    context, page = phone(browser, text="200%")
+    try:
+        open_page(page, page_url(site_server, "eligibility/index.html"))
+        page.add_style_tag(
+            content=".md-typeset .admonition { padding: 0 2rem !important; }"
+            "[dir] .md-typeset ul li { margin-inline-start: 2.5em !important; }"
+            ".md-typeset .self-check__list { margin-left: 3em !important; }"
+        )
+        found = page.evaluate(BROKEN_WORDS_JS)
+    finally:
+        context.close()
+    assert found["broken"] and found["narrow"], found
