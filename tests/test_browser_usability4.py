@@ -113,7 +113,9 @@ def word_problems(browser, site_server, built_site, text: str, scheme: str) -> l
     return problems
 
 
-@pytest.mark.parametrize(("text", "scheme"), [("200%", "light"), ("200%", "dark"), ("100%", "light")])
+@pytest.mark.parametrize(
+    ("text", "scheme"), [("200%", "light"), ("200%", "dark"), ("100%", "light")]
+)
 def test_no_word_breaks_in_the_middle_and_no_column_is_squeezed(
     browser, site_server, built_site, text, scheme
 ):

@@ -91,7 +91,9 @@ URGENT_PAGES = [
 @pytest.mark.parametrize("html", URGENT_PAGES)
 def test_same_day_card_says_hot_scalp_and_infection_and_what_to_do_at_night(built_site, html):
     doc = parse(built_site.site / html)
-    cards = doc.xpath('//article//div[contains(@class, "admonition") and contains(@class, " urgent")]')
+    cards = doc.xpath(
+        '//article//div[contains(@class, "admonition") and contains(@class, " urgent")]'
+    )
     assert cards, f"{html}: no 'get help today' card"
     text = words(cards[0])
     assert text.startswith("Get help today, even at night, if you"), text[:60]
@@ -130,3 +132,33 @@ def test_every_page_links_to_help_in_spanish_from_footer_and_menu(built_site):
         '//*[contains(@class, "hc-hero")]//*[@lang="es"]//a[contains(@href, "#en-espanol")]'
     )
     assert hero, "the home page's first screen has no link to help in Spanish"
+
+
+# --- complaints: the FDA's phone and address, the complaint route first, refunds named ---
+
+
+@pytest.mark.parametrize("html", ["complaints/index.html", "after-treatment/index.html"])
+def test_fda_report_gives_its_phone_and_address(built_site, html):
+    doc = parse(built_site.site / html)
+    section = doc.xpath(
+        '//article//h2[starts-with(@id, "2-report") or @id="report-a-side-effect-to-the-fda"]'
+    )
+    assert section, f"{html}: no section on reporting to the FDA"
+    article = doc.xpath("//article")[0]
+    assert article.xpath('.//a[@href="tel:+18003321088"]'), f"{html}: no tel: link to MedWatch"
+    assert article.xpath('.//a[contains(@href, "fda.gov/safety/medwatch")]'), html
+
+
+def test_complaints_page_puts_tell_us_before_any_emergency_box(built_site):
+    doc = parse(built_site.site / "complaints/index.html")
+    article = doc.xpath("//article")[0]
+    assert not article.xpath(
+        './/div[contains(@class, " emergency") or contains(@class, " urgent")]'
+    ), (
+        "the complaints page repeats the urgency cards: someone unhappy but not ill scrolls "
+        "past two screens of them"
+    )
+    assert article.xpath('.//a[@href="tel:911"]'), "no 911 link for someone unwell now"
+    assert article.xpath('.//a[contains(@href, "after-treatment/#when-to-get-help")]')
+    text = words(article)
+    assert "Can I get my money back (a refund)?" in text
