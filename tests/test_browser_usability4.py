@@ -6,6 +6,7 @@ self-check answers where the patient is looking.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from devtools.chromium import new_context
 from tests.checks.browser_audit import page_url
@@ -139,3 +140,43 @@ def test_the_word_check_catches_a_squeezed_box(browser, site_server, built_site)
     finally:
         context.close()
     assert found["broken"] and found["narrow"], found
+
+
+# ---------- the self-check answers under the sentence the patient ticked ----------
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
+def test_ticking_the_blood_thinner_line_says_the_rule_right_under_it(
+    browser, site_server, javascript
+):
+    context = new_context(
+        browser,
+        viewport={"width": 360, "height": 780},
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=javascript,
+    )
+    page = context.new_page()
+    try:
+        page.goto(site_server + "eligibility/")
+        if javascript:
+            page.locator("[data-self-check][data-self-check-ready]").wait_for()
+        item = page.locator(".self-check__list li").filter(has_text="thins my blood")
+        item.locator("label").scroll_into_view_if_needed()
+        item.locator("label").tap()
+        notes = item.locator(".hc-self-check__note")
+        expect(notes.first).to_be_visible()
+        said = " ".join(notes.all_inner_texts())
+        assert "we do not offer this treatment to you" in said, said
+        assert "Do not stop" in said and "stroke" in said, said
+        # The answer is on the screen where the patient tapped: no scrolling to find it.
+        box = notes.last.bounding_box()
+        assert box["y"] + box["height"] <= 780, f"the note ends {box['y'] + box['height']} px down"
+        # The other lines' notes stay hidden.
+        assert page.locator(".hc-self-check__note:visible").count() == notes.count()
+        if javascript:
+            result = page.locator("[data-self-check-result]").inner_text()
+            assert "we do not offer this treatment to you" in result, result
+            assert "Do not stop your blood-thinning medicine" in result, result
+    finally:
+        context.close()

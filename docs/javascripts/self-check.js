@@ -1,7 +1,8 @@
 /*
  * The eligibility page's self-check.
  *
- * Privacy: it reads the ticked boxes and writes one sentence into its own result line.
+ * Privacy: it reads the ticked boxes and writes a few sentences into its own result line:
+ * what each ticked sentence means, read from the note under it in the page.
  * It sends nothing, stores nothing (no cookies, no localStorage) and changes nothing
  * outside its own box. It never tells anyone they can have the treatment: every answer
  * ends by sending the reader to their doctor or to a consultation.
@@ -11,7 +12,9 @@
 
   var NEXT_STEP = "Please talk to your doctor, or book a consultation.";
 
-  function message(ticked) {
+  // `notes`: what each ticked sentence means, from the note under it in the page (the clinic's
+  // rule, "see a doctor first", and for a blood thinner "do not stop it"), each said once.
+  function message(ticked, notes) {
     if (ticked === 0) {
       return (
         "You have not ticked anything. This does not show that the treatment is right " +
@@ -19,10 +22,21 @@
       );
     }
     var count = ticked === 1 ? "1 sentence" : ticked + " sentences";
-    return (
-      "You ticked " + count + ". This can mean the treatment is not safe for you, or " +
-      "that something else is causing your hair loss. " + NEXT_STEP
-    );
+    var meaning = notes.length
+      ? notes.join(" ")
+      : "This can mean the treatment is not safe for you, or that something else is " +
+        "causing your hair loss.";
+    return "You ticked " + count + ". " + meaning + " " + NEXT_STEP;
+  }
+
+  function notesOf(checkbox) {
+    var item = checkbox.closest("li");
+    var found = item ? item.querySelectorAll(".hc-self-check__note") : [];
+    var out = [];
+    for (var i = 0; i < found.length; i++) {
+      out.push(found[i].textContent.replace(/\s+/g, " ").trim());
+    }
+    return out;
   }
 
   function setUp(box) {
@@ -36,10 +50,16 @@
     result.setAttribute("aria-live", "polite");
     function update() {
       var ticked = 0;
+      var notes = [];
       for (var i = 0; i < boxes.length; i++) {
-        if (boxes[i].checked) ticked++;
+        if (!boxes[i].checked) continue;
+        ticked++;
+        var own = notesOf(boxes[i]);
+        for (var k = 0; k < own.length; k++) {
+          if (own[k] && notes.indexOf(own[k]) < 0) notes.push(own[k]);
+        }
       }
-      result.textContent = message(ticked);
+      result.textContent = message(ticked, notes);
     }
     box.addEventListener("change", update);
     update();
