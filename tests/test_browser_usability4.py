@@ -180,3 +180,58 @@ def test_ticking_the_blood_thinner_line_says_the_rule_right_under_it(
             assert "Do not stop your blood-thinning medicine" in result, result
     finally:
         context.close()
+
+
+# ---------- pop-ups, "Back to top", section links and the header on a phone ----------
+
+
+@pytest.mark.parametrize("text", ["100%", "200%"])
+def test_glossary_pop_up_is_readable_and_back_to_top_stays_small(browser, site_server, text):
+    from tests.test_patient_journeys import open_page, phone
+
+    context, page = phone(browser, text=text)
+    try:
+        open_page(page, site_server + "decision-aid/")
+        body = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
+        )
+        word = page.locator("article abbr").first
+        word.scroll_into_view_if_needed()
+        word.tap()
+        tip = page.locator("[role=tooltip] > .md-tooltip2__inner").first
+        expect(tip).to_be_visible()
+        size = tip.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+        weight = tip.evaluate("el => getComputedStyle(el).fontWeight")
+        assert size >= 0.9 * body, f"the definition is {size} px, the text around it {body} px"
+        assert weight == "400", f"the definition is bold ({weight})"
+        assert tip.bounding_box()["width"] <= 360
+
+        # Scroll down, then a little up: Material shows "Back to top".
+        page.mouse.wheel(0, 4000)
+        page.wait_for_timeout(200)
+        page.mouse.wheel(0, -300)
+        top = page.locator(".md-top")
+        expect(top).to_be_visible()
+        box = top.bounding_box()
+        assert box["width"] <= 48 and box["height"] <= 48, box
+        assert box["y"] >= 780 - 48 - 24, f"'Back to top' is at {box['y']} px, not at the bottom"
+        # Its words stay its name for screen readers.
+        assert top.evaluate("el => el.textContent.trim()") == "Back to top"
+    finally:
+        context.close()
+
+
+def test_phone_header_shows_the_page_title_and_no_section_sign(browser, site_server):
+    from tests.test_patient_journeys import open_page, phone
+
+    context, page = phone(browser)
+    try:
+        open_page(page, site_server + "cost/#example-of-a-first-year")
+        topics = page.locator(".md-header__topic")
+        expect(topics.nth(1)).to_be_visible()
+        assert "Cost" in topics.nth(1).inner_text()
+        assert not topics.first.is_visible()
+        # After a jump to a section, no "¶" beside its heading on a touch screen.
+        assert page.locator(".headerlink:visible").count() == 0
+    finally:
+        context.close()
