@@ -162,3 +162,31 @@ def test_complaints_page_puts_tell_us_before_any_emergency_box(built_site):
     assert article.xpath('.//a[contains(@href, "after-treatment/#when-to-get-help")]')
     text = words(article)
     assert "Can I get my money back (a refund)?" in text
+
+
+# --- cost compared with the other options, in one place, before the details ---
+
+
+def test_cost_at_a_glance_comes_first_and_names_every_option(built_site):
+    doc = parse(built_site.site / "decision-aid/index.html")
+    headings = [words(h) for h in doc.xpath("//article//h2")]
+    assert "Cost at a glance" in headings, headings
+    assert headings.index("Cost at a glance") < headings.index("Doing nothing"), headings
+    section = doc.xpath('//article//h2[@id="cost-at-a-glance"]/following-sibling::ul[1]')[0]
+    items = [words(li) for li in section.xpath("./li")]
+    for option in ("Doing nothing", "Minoxidil", "Finasteride", "Hair transplant", "PRP",
+                   "Cells from your own fat", "Micrografts"):  # fmt: skip
+        assert any(i.startswith(option) for i in items), f"{option} missing: {items}"
+    transplant = next(i for i in items if i.startswith("Hair transplant"))
+    assert "$4,000" in transplant and "$15,000" in transplant, transplant
+    assert "side by side" not in words(doc.xpath("//article")[0])
+
+
+def test_cost_page_compares_with_a_transplant_and_home_links_to_its_top(built_site):
+    doc = parse(built_site.site / "cost/index.html")
+    text = words(doc.xpath("//article")[0])
+    assert "hair transplant costs about $4,000 to $15,000" in text, "no transplant on the cost page"
+    assert doc.xpath('//article//a[contains(@href, "decision-aid/#cost-at-a-glance")]')
+    home = parse(built_site.site / "index.html")
+    link = home.xpath('//article//a[normalize-space()="What will it cost in total?"]')[0]
+    assert link.get("href") == "cost/", link.get("href")
