@@ -190,3 +190,33 @@ def test_cost_page_compares_with_a_transplant_and_home_links_to_its_top(built_si
     home = parse(built_site.site / "index.html")
     link = home.xpath('//article//a[normalize-space()="What will it cost in total?"]')[0]
     assert link.get("href") == "cost/", link.get("href")
+
+
+# --- the day of treatment: one name, one box, the same answer in the FAQ ---
+
+
+def test_on_the_day_box_answers_length_food_and_going_home(built_site):
+    doc = parse(built_site.site / "procedure/index.html")
+    box = doc.xpath('//article//*[@id="on-the-day"]')
+    assert box, "no 'On the day' box on the procedure page"
+    text = words(box[0])
+    for said in ("How long you are with us", "You stay awake", "Does it hurt?",
+                 "Food, clothes and what to bring", "Going home"):  # fmt: skip
+        assert said in text, f"the box does not say '{said}'"
+    faq = parse(built_site.site / "faq/index.html")
+    answer = [
+        words(d) for d in faq.xpath("//article//details") if "What happens on the day?" in words(d)
+    ][0]
+    assert "How long you are with us" in answer and "Going home" in answer, answer
+
+
+def test_the_procedure_page_has_one_name(built_site):
+    name = "What happens, step by step"
+    doc = parse(built_site.site / "procedure/index.html")
+    assert words(doc.xpath("//article//h1")[0]) == name
+    home = parse(built_site.site / "index.html")
+    menu = home.xpath(
+        '//nav[contains(@class, "md-nav--primary")]//a[contains(@href, "procedure/")]'
+    )
+    assert any(words(a) == name for a in menu), [words(a) for a in menu]
+    assert home.xpath(f'//article//a[normalize-space()="{name}"]')
