@@ -33,6 +33,9 @@ SEARCHES = {
     "Eliquis": "eligibility/",
     "warfarin": "eligibility/",
     "infection": "after-treatment/",
+    "pregnancy": "women/",
+    "refund": "complaints/",
+    "transplant": "decision-aid/",
 }
 
 

@@ -220,3 +220,19 @@ def test_the_procedure_page_has_one_name(built_site):
     )
     assert any(words(a) == name for a in menu), [words(a) for a in menu]
     assert home.xpath(f'//article//a[normalize-space()="{name}"]')
+
+
+# --- women: a way in from the home page, the pregnancy rule on their own page ---
+
+
+def test_women_find_their_page_from_home_and_the_pregnancy_rule_on_it(built_site):
+    home = parse(built_site.site / "index.html")
+    assert home.xpath('//article//*[contains(@class, "hc-journeys")]//a[@href="women/"]')
+    text = words(parse(built_site.site / "women/index.html").xpath("//article")[0])
+    assert "during pregnancy or while you are breastfeeding" in text
+
+
+@pytest.mark.parametrize("name", ["NHS", "AAD", "BAD", "ASA", "FSMB", "ISHRS", "NAAF"])
+def test_every_cited_body_is_explained_in_the_glossary(built_site, name):
+    doc = parse(built_site.site / "glossary/index.html")
+    assert name in words(doc.xpath("//article")[0]), f"{name} is cited but not explained"
