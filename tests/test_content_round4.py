@@ -236,3 +236,20 @@ def test_women_find_their_page_from_home_and_the_pregnancy_rule_on_it(built_site
 def test_every_cited_body_is_explained_in_the_glossary(built_site, name):
     doc = parse(built_site.site / "glossary/index.html")
     assert name in words(doc.xpath("//article")[0]), f"{name} is cited but not explained"
+
+
+# --- "Is it allowed?" has a bottom line before the FDA's warning; the first screen says FDA ---
+
+
+@pytest.mark.parametrize("html", ["how-it-works/index.html", "faq/index.html"])
+def test_is_it_allowed_starts_with_a_short_answer(built_site, html):
+    text = words(parse(built_site.site / html).xpath("//article")[0])
+    start = text.find("Is this treatment allowed?")
+    answer = text.find("The short answer: only with the", start)
+    quote = text.find("you are likely being deceived", start)
+    assert 0 <= start < answer < quote, f"{html}: the short answer must come before the quote"
+
+
+def test_home_first_screen_says_not_approved_by_the_fda(built_site):
+    hero = parse(built_site.site / "index.html").xpath('//*[contains(@class, "hc-hero")]')[0]
+    assert "It is not approved by the FDA." in words(hero)
