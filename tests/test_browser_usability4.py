@@ -58,11 +58,14 @@ BROKEN_WORDS_JS = """() => {
   const out = {broken: [], narrow: []};
   const width = document.documentElement.clientWidth;
   const skip = 'pre, code, .hc-diagram, .headerlink, .hc-search-words';
+  // Text for screen readers only (1 px wide, clipped) is not read on the screen.
+  const hidden = el => el.getBoundingClientRect().width <= 1 ||
+    getComputedStyle(el).clipPath === 'inset(50%)';
   for (const root of document.querySelectorAll('.md-content article, .hc-hero')) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node; (node = walker.nextNode());) {
       const el = node.parentElement;
-      if (!el.getClientRects().length || el.closest(skip)) continue;
+      if (!el.getClientRects().length || el.closest(skip) || hidden(el)) continue;
       const token = /\\S+/g;
       for (let t; (t = token.exec(node.data));) {
         if (/[@/]|\\w\\.\\w/.test(t[0])) continue;  // an address may break anywhere
@@ -84,7 +87,7 @@ BROKEN_WORDS_JS = """() => {
     const blocks = root.querySelectorAll(
       'p, li, dd, label, summary, .admonition-title, .md-button, h1, h2, h3');
     for (const el of blocks) {
-      if (!el.getClientRects().length || el.closest('table, ' + skip)) continue;
+      if (!el.getClientRects().length || el.closest('table, ' + skip) || hidden(el)) continue;
       const style = getComputedStyle(el);
       const column = el.getBoundingClientRect().width - parseFloat(style.paddingLeft) -
         parseFloat(style.paddingRight);
