@@ -241,3 +241,13 @@ def test_phone_header_shows_the_page_title_and_no_section_sign(browser, site_ser
         assert page.locator(".headerlink:visible").count() == 0
     finally:
         context.close()
+
+
+def test_a_search_that_finds_nothing_offers_the_faq_and_the_phone(site_server, search_page):
+    clinic_phone = "tel:"
+    assert search_results(search_page, site_server, "xyzzyq") == []
+    meta = search_page.locator(".md-search-result__meta")
+    expect(meta).to_contain_text("No matching pages")
+    assert meta.locator('a[href$="/faq/"]').count() == 1
+    assert meta.locator(f'a[href^="{clinic_phone}"]').count() == 1
+    assert "document" not in meta.inner_text()
