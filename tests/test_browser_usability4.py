@@ -33,6 +33,7 @@ SEARCHES = {
     "Eliquis": "eligibility/",
     "warfarin": "eligibility/",
     "infection": "after-treatment/",
+    "infected": "after-treatment/",
     "pregnancy": "women/",
     "refund": "complaints/",
     "transplant": "decision-aid/",
