@@ -204,9 +204,9 @@ def test_on_the_day_box_answers_length_food_and_going_home(built_site):
                  "Food, clothes and what to bring", "Going home"):  # fmt: skip
         assert said in text, f"the box does not say '{said}'"
     faq = parse(built_site.site / "faq/index.html")
-    answer = [
+    answer = next(
         words(d) for d in faq.xpath("//article//details") if "What happens on the day?" in words(d)
-    ][0]
+    )
     assert "How long you are with us" in answer and "Going home" in answer, answer
 
 
