@@ -62,6 +62,12 @@ PLACEHOLDERS = (
     "reviewer",
     "device_ties",
 )
+# Clinic facts kept as snippets (a new clinic.yml key needs a schema entry in sitecheck/), with
+# the answer the clinic's editor types in.
+SNIPPET_PLACEHOLDERS = {
+    "docs/snippets/interpreter.md": "Tenemos intérpretes por teléfono.",
+    "docs/snippets/visit-length.md": "About 3 to 4 hours.",
+}
 # The answer each placeholder gets in confirmed(), by the type its fact needs (facts.yml).
 NUMBERS = {
     "prp_course": "900",
@@ -108,7 +114,8 @@ def test_deploy_refuses_example_values_naming_each_setting(project):
     assert result.returncode != 0
     out = result.stderr
     assert (
-        f"Not publishing: {10 + len(PLACEHOLDERS)} setting(s) in mkdocs.yml and clinic.yml still "
+        f"Not publishing: {10 + len(PLACEHOLDERS) + len(SNIPPET_PLACEHOLDERS)} setting(s) in "
+        "mkdocs.yml and clinic.yml still "
         "hold example "
         "values or placeholders." in out
     )
@@ -130,6 +137,8 @@ def test_deploy_refuses_example_values_naming_each_setting(project):
     )
     assert f"mkdocs.yml:{site_url}: site_url" in out  # the line to open
     assert re.search(r"clinic\.yml:\d+: clinic\.phone is the example number", out), out
+    for snippet in SNIPPET_PLACEHOLDERS:
+        assert f"{snippet}:1: a placeholder is typed into the page" in out, out
     assert not project.path("site").exists(), "a refused deploy must not leave a site to upload"
 
 
@@ -146,6 +155,8 @@ def test_deploy_builds_once_the_values_are_real(project):
     # mkdocs.yml, committed with its allow-list.
     for name in ("mkdocs.yml", "clinic.yml"):
         project.write(name, confirmed(project.path(name).read_text(encoding="utf-8")))
+    for name, answer in SNIPPET_PLACEHOLDERS.items():
+        project.write(name, answer + "\n")
     project.accept_config()
     result = run(project, "deploy")
     assert result.returncode == 0, result.stderr

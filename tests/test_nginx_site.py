@@ -153,7 +153,7 @@ def test_search_navigation_and_palette_work_under_the_csp(nginx, browser):
         page.locator("input.md-search__input").click()
         page.keyboard.type("cost", delay=30)  # Material searches on key events
         page.locator(".md-search-result__item").first.wait_for(state="attached")
-        assert "matching document" in page.locator(".md-search-result__meta").inner_text()
+        assert "matching page" in page.locator(".md-search-result__meta").inner_text()
         page.keyboard.press("Escape")
 
         # Glossary tooltip: Material positions it through the CSSOM, which CSP allows.

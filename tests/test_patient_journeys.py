@@ -235,7 +235,8 @@ def tasks(config: dict) -> list[Task]:
             page="after-treatment/",
             answers=[
                 Answer("article", [f"Call {emergency} now"]),
-                Answer("article", [f"Call us the same day on {clinic['phone']}"]),
+                Answer("article", ["This can be an infection"]),
+                Answer("article", [f"Call us today on {clinic['phone']}"]),
             ],
         ),
     ]

@@ -1,7 +1,8 @@
 /*
  * The eligibility page's self-check.
  *
- * Privacy: it reads the ticked boxes and writes one sentence into its own result line.
+ * Privacy: it reads the ticked boxes and writes a few sentences into its own result line:
+ * what each ticked sentence means, read from the note under it in the page.
  * It sends nothing, stores nothing (no cookies, no localStorage) and changes nothing
  * outside its own box. It never tells anyone they can have the treatment: every answer
  * ends by sending the reader to their doctor or to a consultation. A sign that something
@@ -16,7 +17,10 @@
   var DOCTOR_FIRST =
     "This is not a reason to book with us: please see your own doctor or a dermatologist first.";
 
-  function message(ticked, doctorFirst) {
+  // `notes`: what each ticked sentence means, from the note under it in the page (the clinic's
+  // rule, "see a doctor first", and for a blood thinner "do not stop it"), each said once.
+  // `doctorFirst`: ticked signs that something else causes the loss (hc-see-doctor-first).
+  function message(ticked, notes, doctorFirst) {
     if (ticked === 0) {
       return (
         "You have not ticked anything. This does not show that the treatment is right " +
@@ -24,17 +28,27 @@
       );
     }
     var count = ticked === 1 ? "1 sentence" : ticked + " sentences";
+    var meaning = notes.length
+      ? notes.join(" ")
+      : "This can mean the treatment is not safe for you, or that something else is " +
+        "causing your hair loss.";
     if (doctorFirst > 0) {
       return (
-        "You ticked " + count + ". At least one is a sign that something else may be " +
-        "causing your hair loss. Some of these causes scar the hair roots if they are not " +
-        "treated soon. " + DOCTOR_FIRST
+        "You ticked " + count + ". " + meaning + " Some of these causes scar the hair roots " +
+        "if they are not treated soon. " + DOCTOR_FIRST
       );
     }
-    return (
-      "You ticked " + count + ". This can mean the treatment is not safe for you, or " +
-      "that something else is causing your hair loss. " + NEXT_STEP
-    );
+    return "You ticked " + count + ". " + meaning + " " + NEXT_STEP;
+  }
+
+  function notesOf(checkbox) {
+    var item = checkbox.closest("li");
+    var found = item ? item.querySelectorAll(".hc-self-check__note") : [];
+    var out = [];
+    for (var i = 0; i < found.length; i++) {
+      out.push(found[i].textContent.replace(/\s+/g, " ").trim());
+    }
+    return out;
   }
 
   function setUp(box) {
@@ -48,13 +62,18 @@
     result.setAttribute("aria-live", "polite");
     function update() {
       var ticked = 0;
+      var notes = [];
       var doctorFirst = 0;
       for (var i = 0; i < boxes.length; i++) {
         if (!boxes[i].checked) continue;
         ticked++;
         if (boxes[i].closest(".hc-see-doctor-first")) doctorFirst++;
+        var own = notesOf(boxes[i]);
+        for (var k = 0; k < own.length; k++) {
+          if (own[k] && notes.indexOf(own[k]) < 0) notes.push(own[k]);
+        }
       }
-      result.textContent = message(ticked, doctorFirst);
+      result.textContent = message(ticked, notes, doctorFirst);
     }
     box.addEventListener("change", update);
     update();

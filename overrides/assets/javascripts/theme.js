@@ -49,7 +49,36 @@ function hcLabelTables(root) {
   });
 }
 
+// Search: Material says "documents" and ends a failed search with a bare "No matching
+// documents". Patients read "pages", and a search that finds nothing offers the questions and
+// answers and the clinic's phone (from the footer), so it is never a dead end. Material writes
+// its sentence into the line each time; this rewrites only Material's own wording ("match" stays
+// in each sentence). The search box lives across instant navigation: watched once.
+function hcWatchSearch() {
+  var meta = document.querySelector(".md-search-result__meta");
+  if (!meta || meta.hasAttribute("data-hc-watched")) {
+    return;
+  }
+  meta.setAttribute("data-hc-watched", "");
+  function reword() {
+    var text = meta.textContent.trim();
+    var found = /^(\d+) matching documents?$/.exec(text);
+    if (found) {
+      meta.textContent = found[1] === "1" ? "1 matching page" : found[1] + " matching pages";
+    } else if (text === "No matching documents") {
+      // Words only: the site's scripts never build links (sitecheck/rules/project/scripts.py).
+      var phone = document.querySelector('.md-footer a[href^="tel:"]');
+      meta.textContent =
+        "No matching pages. Try other words, or read the questions and answers" +
+        (phone ? ", or call us on " + phone.textContent.trim() : "") + ".";
+    }
+  }
+  new MutationObserver(reword).observe(meta, { childList: true, characterData: true, subtree: true });
+}
+
 document$.subscribe(function () {
+  hcWatchSearch();
+
   // The 404 page's "Search this site" button opens Material's search with the cursor in it.
   document.querySelectorAll("[data-hc-open-search]").forEach(function (button) {
     button.addEventListener("click", function () {

@@ -378,6 +378,17 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print("Medical review: every medical sentence is signed off.")
         return 0
+    if any(a.startswith("-") for a in args):
+        print(
+            "Usage (the medical reviewer, after reading the pages): python -m "
+            "sitecheck.rules.source.medical_review [docs/page.md ...]   or   --check",
+            file=sys.stderr,
+        )
+        return 2
+    missing = [a for a in args if not (project / a).is_file()]
+    if missing:
+        print(f"No such page: {', '.join(missing)}. Fix: name files under docs/.", file=sys.stderr)
+        return 2
     files = args or [p.relative_to(project).as_posix() for p in _files(project)]
     sign(project, files)
     print(f"Signed off the medical sentences of {len(files)} file(s) in {LEDGER}.")
