@@ -66,11 +66,25 @@ function hcWatchSearch() {
     if (found) {
       meta.textContent = found[1] === "1" ? "1 matching page" : found[1] + " matching pages";
     } else if (text === "No matching documents") {
-      // Words only: the site's scripts never build links (sitecheck/rules/project/scripts.py).
+      // No dead end. The two links are copies of links the page already has (the menu's and
+      // the footer's): site scripts never build an address (sitecheck/rules/project/scripts.py).
+      var faq = document.querySelector('.md-nav a.md-nav__link[href$="faq/"]');
       var phone = document.querySelector('.md-footer a[href^="tel:"]');
-      meta.textContent =
-        "No matching pages. Try other words, or read the questions and answers" +
-        (phone ? ", or call us on " + phone.textContent.trim() : "") + ".";
+      meta.textContent = "No matching pages. Try other words" + (faq ? ", or read the " : "");
+      if (faq) {
+        var faqLink = faq.cloneNode(false);
+        faqLink.removeAttribute("class");
+        faqLink.textContent = "questions and answers";
+        meta.appendChild(faqLink);
+      }
+      if (phone) {
+        meta.appendChild(document.createTextNode(", or call us on "));
+        var call = phone.cloneNode(false);
+        call.removeAttribute("class");
+        call.textContent = phone.textContent.trim();
+        meta.appendChild(call);
+      }
+      meta.appendChild(document.createTextNode("."));
     }
   }
   new MutationObserver(reword).observe(meta, { childList: true, characterData: true, subtree: true });
