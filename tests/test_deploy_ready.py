@@ -78,6 +78,7 @@ NUMBERS = {
     "later_min": "2",
     "later_max": "4",
     "min_age": "18",
+    "interval": '"6 to 8 weeks"',  # a number and its unit (facts.yml)
 }
 
 

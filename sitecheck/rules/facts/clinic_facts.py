@@ -367,7 +367,9 @@ RANGE_IN_WORDS = re.compile(
     + "|".join(WORD_NUMBERS)
     + r")\s*(?:to|-|\u2013|or)\s*(\d{1,2}|"
     + "|".join(WORD_NUMBERS)
-    + r")\b",
+    + r")\b"
+    # A range of time ("6 to 8 weeks" between sessions) is another fact, not a session count.
+    + r"(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)",
     re.IGNORECASE,
 )
 
