@@ -115,7 +115,8 @@ def test_a_new_term_needs_writing_only_once(project):
     project.append("docs/results.md", "\nWe may use trichoscopy at your check.\n")
     result = project.build(strict=True)
     assert result.returncode == 0, result.output
-    assert result.findings() == []
+    # A new medical term is a notice for the medical reviewer (./run deploy waits for it).
+    assert [f for f in result.findings() if f.rule != "medical-review"] == []
     glossary = (result.site / "glossary/index.html").read_text(encoding="utf-8")
     assert 'id="trichoscopy"' in glossary
     results = (result.site / "results/index.html").read_text(encoding="utf-8")

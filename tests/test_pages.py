@@ -38,7 +38,7 @@ def test_orphan_page_is_reported(project):
     project.write("docs/orphan.md", page("Orphan", "Nobody links here."))
     result = project.build()
     messages = report(result.findings("menu"), "")
-    assert "docs/orphan.md: this page is not in the site's menu" in messages
+    assert "docs/orphan.md:1: this page is not in the site's menu" in messages
     assert "'- Page title: orphan.md'" in messages
 
 

@@ -142,16 +142,19 @@ def test_why_a_build_failed_is_read_as_data_never_from_log_lines(project):
 
 
 def test_a_stylesheet_the_pages_cannot_hold_is_shown_with_file_line_and_fix(project, tmp_path):
-    """The hook's own refusal (stylesheet/), logged by MkDocs as an ERROR line, reaches the
-    error page and the terminal with its file, line and fix, not as 'could not build'."""
+    """The stylesheet check's refusal (before MkDocs starts) reaches the error page and the
+    terminal with its file, line and fix, not as 'could not build'."""
     css = "overrides/assets/stylesheets/theme.css"
     line = project.path(css).read_text(encoding="utf-8").count("\n") + 1
     project.append(css, ".hc-logo { background: url(logo.png) }\n")
     where, says = (
         f"{css}:{line}",
         (
-            "a url() to a file cannot be in the stylesheet that every page holds in its <head>. "
-            "Fix: draw the image with a data: URL (as Material's icons are), or remove the line."
+            "the stylesheet loads 'logo.png' in every patient's browser: the site's stylesheet "
+            "is written into each page and may load nothing (from another website it also tells "
+            "that website who reads the page). Fix: draw the picture with a data: URL or as an "
+            "inline SVG in the page, or put it in docs/images/ and show it in the page's "
+            "Markdown; never load fonts or pictures from another website."
         ),
     )
     with preview(project.root, tmp_path / "terminal.txt") as running:
