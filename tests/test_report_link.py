@@ -30,11 +30,11 @@ def test_every_page_has_a_report_link_with_its_title_and_address(built_site):
 
 def test_the_link_follows_the_clinics_email_in_clinic_yml(project):
     old = "email: appointments@hair-clinic.example"
-    project.replace("clinic.yml", old, "email: help@clinic.example")
+    project.replace("clinic.yml", old, "email: help@hair-clinic.example")
     built = project.build(strict=True)
     assert built.returncode == 0, built.output
     assert report_links(built.site, "cost/index.html")[0].startswith(
-        "mailto:help@clinic.example?subject=Something%20is%20wrong%20on%20the%20page%3A%20Cost&"
+        "mailto:help@hair-clinic.example?subject=Something%20is%20wrong%20on%20the%20page%3A%20Cost&"
     )
 
 

@@ -47,3 +47,10 @@ def test_subdomains_of_the_clinics_own_domain_pass(tmp_path):
 def test_the_domain_is_site_urls_host_without_its_first_label():
     assert own_hosts.own_domain("https://www.clinic.co.uk/") == "clinic.co.uk"
     assert own_hosts.own_domain("https://clinic.com") == "clinic.com"
+
+
+def test_a_site_served_from_this_machine_names_no_domain():
+    # The preview and the browser tests serve the site at 127.0.0.1: no address is compared.
+    assert own_hosts.own_domain("http://127.0.0.1:8123/") is None
+    assert own_hosts.own_domain("http://localhost:8000/") is None
+    assert own_hosts.own_domain("http://[::1]:8000/") is None

@@ -11,6 +11,7 @@ case dropped), and must be the domain or end in "." + the domain.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,12 +31,21 @@ EMAIL = re.compile(r"[^\s@<>\"']+@([^\s@<>\"',;]+)")
 
 def own_domain(site_url: str) -> str | None:
     """The clinic's domain: site_url's host without its first label when it has three or more
-    (patients.your-clinic.com -> your-clinic.com; your-clinic.co.uk stays as it is)."""
+    (patients.your-clinic.com -> your-clinic.com; your-clinic.co.uk stays as it is). None for
+    a site served from this machine (localhost, 127.0.0.1): a local copy names no domain."""
     host = (urlsplit(site_url or "").hostname or "").rstrip(".").lower()
-    if not host:
+    if not host or host == "localhost" or _is_address(host):
         return None
     labels = host.split(".")
     return ".".join(labels[1:]) if len(labels) >= 3 else host
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def on_domain(host: str, domain: str) -> bool:
