@@ -556,3 +556,17 @@ def test_a_new_care_instruction_stops_the_build_and_a_new_answer_builds(tmp_path
     raw = REVIEWED_PAGE + "\nMost people go back to work the next day after the treatment.\n"
     found = medical_review.check_source(raw, "docs/aftercare.md", project)
     assert found and all(f.severity == "notice" for f in found)
+
+
+def test_medical_sentences_are_told_by_whole_medical_words():
+    """'number' holds 'numb', 'scarves' holds 'scar', 'Sunday' holds 'sun': none is medical."""
+    from sitecheck.rules.source.medical_review import sentences
+
+    everyday = "Call the phone number below. Hats and scarves are cheap. We are shut on Sunday."
+    assert sentences(everyday) == []
+    medical = "Numbness fades in a day. A small scar may stay. Keep out of the sun for a week."
+    assert [s for _, s in sentences(medical)] == [
+        "Numbness fades in a day.",
+        "A small scar may stay.",
+        "Keep out of the sun for a week.",
+    ]

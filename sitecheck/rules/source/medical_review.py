@@ -43,13 +43,13 @@ MEDICAL = re.compile(
     r"\b(pregnan\w*|breast-?feed\w*|blood|bleed\w*|thinners?|medicines?|medications?|drugs?|"
     r"doses?|mg|tablets?|pills?|infect\w*|fever|pain\w*|stroke|clots?|911|emergenc\w*|doctors?|"
     r"nurse|inject\w*|cells?|side effects?|risks?|safe\w*|cancer|tumou?r|allerg\w*|surgery|"
-    r"anesthe\w*|anaesthe\w*|wounds?|swell\w*|bruis\w*|scar\w*|steroids?|antibiotic\w*|"
-    r"diabet\w*|heart|breath\w*|chest|faint\w*|numb\w*|pus|symptoms?|sign|signs|treat\w*|"
+    r"anesthe\w*|anaesthe\w*|wounds?|swell\w*|bruis\w*|scars?|scarr\w*|steroids?|antibiotic\w*|"
+    r"diabet\w*|heart|breath\w*|chest|faint\w*|numb|numbness|pus|symptoms?|sign|signs|treat\w*|"
     r"therap\w*|exosomes?|stem|prp|plasma|finasteride|minoxidil|transplant\w*|fda|approved|"
     r"evidence|studies|study|trials?|results?|regrow\w*|hair roots?|follicles?|immune|"
     r"condition\w*|disease\w*|disorder\w*|illness\w*|ill|unwell|hospital|ambulance|"
     r"hair loss|balding|alopecia|lasers?|devices?|products?|supplements?|vitamins?|"
-    r"scalp|skin|face|arms?|legs?|body|eyes?|sight|speech|alcohol|smok\w*|ice|sun\w*|wash\w*|"
+    r"scalp|skin|face|arms?|legs?|body|eyes?|sight|speech|alcohol|smok\w*|ice|sun|sunburn\w*|sunlight|sunscreen|sunshine|wash\w*|"
     r"aspirin|ibuprofen|warfarin|embaraz\w*|medicamento\w*|anticoagulante\w*|sangr\w*|dolor)\b",
     re.IGNORECASE,
 )
