@@ -86,7 +86,9 @@ def test_planted_claim_shows_in_the_preview_box_and_the_terminal(project, tmp_pa
     assert f'<section id="{BOX_ID}" role="region"' in body
     box = body[body.index(f'<section id="{BOX_ID}"') :]
     box = box[: box.index("</section>")]
-    assert "2 editorial problems on this page" in box
+    # the new page's medical sentence waits for the medical reviewer: a notice, listed last
+    assert "2 editorial problems and 1 notice on this page" in box
+    assert "Notice: this medical sentence is not reviewed yet" in box
     assert "docs/claimy.md:11" in box and "medical claim “completely safe”" in box
     assert "docs/claimy.md:12" in box and "medical claim “permanent”" in box
     # the box is at the top of the article, before the page's heading
@@ -96,7 +98,7 @@ def test_planted_claim_shows_in_the_preview_box_and_the_terminal(project, tmp_pa
     assert 'rel="edit"' in clean and "/edit/main/docs/cost.md" in clean
     assert "WARNING -  docs/claimy.md:11: medical claim “completely safe”" in terminal
     assert violations == {"light": [], "dark": []}
-    assert "1 editorial problem on this page" in rebuilt
+    assert "1 editorial problem and 1 notice on this page" in rebuilt
     assert "completely safe" not in rebuilt
     # and the same page stops the production build
     project.write("docs/claimy.md", page("Claimy", CLAIM))

@@ -14,7 +14,7 @@ import html
 import re
 from pathlib import Path
 
-from sitecheck.core.finding import Finding
+from sitecheck.core.finding import NOTICE, Finding
 from sitecheck.rules.page.raw_html import without_refused
 
 BOX_ID = "editorial-problems"
@@ -39,19 +39,33 @@ def serving() -> bool:
     return _mode["serve"]
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 def render(findings: list[Finding]) -> str:
+    # Problems first: they stop the build. Notices (an unreviewed medical sentence, an overdue
+    # review) build, and ./run deploy waits for them: the editor sees which is which.
+    problems = [f for f in findings if f.severity != NOTICE]
+    notices = [f for f in findings if f.severity == NOTICE]
     items = "".join(
         f'<li style="margin:.4em 0"><strong>{html.escape(f.where)}</strong>: '
+        f"{'Notice: ' if f.severity == NOTICE else ''}"
         f"{html.escape(f.what)}<br><strong>Fix:</strong> {html.escape(f.fix)}</li>"
-        for f in findings
+        for f in problems + notices
     )
-    count = len(findings)
-    title = f"{count} editorial problem{'s' if count != 1 else ''} on this page"
+    counts = [_plural(len(problems), "editorial problem")] if problems else []
+    counts += [_plural(len(notices), "notice")] if notices else []
+    verdict = (
+        "the build refuses to publish until it is fixed"
+        if problems
+        else "notices do not stop the build"
+    )
     return (
         f'<section id="{BOX_ID}" role="region" aria-labelledby="{BOX_ID}-title" style="{STYLE}">'
         f'<p id="{BOX_ID}-title" style="margin:0;font-weight:700;color:#8a1c12">'
-        f"{title} (preview only: patients never see this box; the build refuses to publish "
-        f"until it is fixed)</p>"
+        f"{' and '.join(counts)} on this page (preview only: patients never see this box; "
+        f"{verdict})</p>"
         f'<ul style="margin:.4em 0 0;padding-left:1.2em">{items}</ul></section>'
     )
 
