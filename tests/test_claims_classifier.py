@@ -245,3 +245,17 @@ def test_a_source_two_sentences_later_does_not_cite_the_figure(rules):
 def test_honest_stance_is_flagged_by_neither_layer(rules, model, sentence):
     assert find_claims(sentence, rules) == []
     assert not model.is_claim(sentence), model.score(sentence)
+
+
+def test_a_claim_in_a_glossary_entry_is_never_vetoed(rules):
+    """The glossary's tooltip shows on every use of the term; the classifier learnt glossary
+    lines as honest, so its stance may not excuse a claim written into one."""
+    raw = "*[PRP]: Platelet-rich plasma, a risk-free treatment\n"
+    assert any(h.vetoed for h in find_claims(raw, rules))  # the stance alone would excuse it
+    found = check_claims(raw, "docs/snippets/glossary.md", rules).findings
+    assert [(f.line, f.what.split(" (")[0]) for f in found] == [(1, "medical claim “risk-free”")]
+
+
+def test_an_honest_glossary_entry_is_not_flagged(rules):
+    raw = "*[PRP]: Platelet-rich plasma, a treatment made from your own blood\n"
+    assert check_claims(raw, "docs/snippets/glossary.md", rules).findings == []
