@@ -2,7 +2,12 @@
 
 import pytest
 
-from tests.checks.editorial import allowed_claims, allowed_report, editorial_problems
+from tests.checks.editorial import (
+    allowed_claims,
+    allowed_report,
+    editorial_problems,
+    source_engine,
+)
 from tests.checks.problems import report
 from tests.conftest import page
 
@@ -175,7 +180,10 @@ def test_claim_is_reported_with_file_line_rule_and_safer_wording(project, text, 
 @pytest.mark.parametrize("text", NOT_CLAIMS)
 def test_informative_text_is_not_flagged(project, text):
     project.write("docs/honest.md", page("Honest", text))
-    assert editorial_problems(project.root) == []
+    # A new care instruction also waits for the medical reviewer (tests/unit/
+    # test_content_guards.py); this catalogue asks only whether it is read as a claim.
+    problems = source_engine(project.root).errors()
+    assert [f for f in problems if f.rule != "medical-review"] == []
 
 
 def test_a_list_item_is_read_with_the_sentence_that_introduces_it(project):

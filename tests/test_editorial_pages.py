@@ -51,7 +51,9 @@ def test_editorial_command_lists_problems_and_markers_and_fails(project):
     assert proc.returncode == 1
     assert "docs/quote.md:13: medical claim “cures” (Cure or full regrowth claim)" in proc.stdout
     assert "docs/quote.md:11: allowed (quoting an advert to warn): risk-free" in proc.stdout
-    assert "1 problem(s) to fix." in proc.stdout
+    # The new page's medical sentence waits for the medical reviewer: a notice, not a problem.
+    assert "docs/quote.md:11: this medical sentence is not reviewed yet" in proc.stdout
+    assert "1 problem(s) to fix, 1 notice(s)." in proc.stdout
     written = (project.root / "reports" / "claims-allowed.txt").read_text(encoding="utf-8")
     assert "docs/quote.md:11: allowed (quoting an advert to warn): risk-free" in written
 

@@ -61,7 +61,7 @@ def test_each_rule_shows_in_the_preview_box_of_its_page(project, tmp_path):
         box = body[body.index(f'<section id="{BOX_ID}"') :]
         box = box[: box.index("</section>")]
         if name == "orphan":
-            assert "docs/orphan.md</strong>: this page is not in the site" in box
+            assert "docs/orphan.md:1</strong>: this page is not in the site" in box
             continue
         words = FAULTS[name][2]
         assert f"<strong>{expected(name)}</strong>" in box and words in box, f"{name}:\n{box}"
@@ -77,10 +77,12 @@ def test_each_rule_stops_the_build_and_is_in_the_json_report(project):
     assert report["problems"] >= len(FAULTS) + 1
     keys = {"file", "line", "rule", "severity", "message", "fix"}
     assert all(set(item) == keys for item in report["findings"])
-    rules = {item["file"]: item["rule"] for item in report["findings"]}
-    assert rules["docs/grade.md"] == "readability"
-    assert rules["docs/phone.md"] == "typed-facts"
-    assert rules["docs/orphan.md"] == "menu"
+    rules: dict[str, set[str]] = {}
+    for item in report["findings"]:
+        rules.setdefault(item["file"], set()).add(item["rule"])
+    assert "readability" in rules["docs/grade.md"]
+    assert "typed-facts" in rules["docs/phone.md"]
+    assert "menu" in rules["docs/orphan.md"]
     for name in FAULTS:
         assert expected(name) in result.output, f"{name} not in the build's verdict"
 

@@ -66,7 +66,7 @@ def test_strict_build_stops_and_editorial_reports_the_same(planted):
     project, _ = planted
     result = project.build(strict=True)
     assert result.returncode != 0
-    assert "docs/passwd.txt: 'passwd.txt' is a shortcut (symlink)" in result.output
+    assert "docs/passwd.txt:1: 'passwd.txt' is a shortcut (symlink)" in result.output
     cli = "\n".join(str(f) for f in editorial_problems(project.root))
     assert "docs/env.txt" in cli and "docs/nested.md:23" in cli
 
