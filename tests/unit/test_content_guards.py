@@ -570,3 +570,19 @@ def test_medical_sentences_are_told_by_whole_medical_words():
         "A small scar may stay.",
         "Keep out of the sun for a week.",
     ]
+
+
+def test_a_renamed_page_keeps_its_review_and_a_copy_does_not(tmp_path):
+    from sitecheck.rules.source import medical_review
+
+    project = _reviewed(tmp_path)
+    advice = "\nDo not take aspirin for a week.\n"
+    # a copy: the reviewed page is still there, so the new page's instruction is unreviewed
+    found = medical_review.check_source(REVIEWED_PAGE + advice, "docs/copy.md", project)
+    assert "docs/copy.md:14: this is a new instruction about care" in said(found)
+    # renamed (the old file gone): the reviewed sentences follow it, only the new one is flagged
+    (project / "docs" / "aftercare.md").rename(project / "docs" / "after-care.md")
+    assert medical_review.check_source(REVIEWED_PAGE, "docs/after-care.md", project) == []
+    found = medical_review.check_source(REVIEWED_PAGE + advice, "docs/after-care.md", project)
+    assert said(found).count("this is a new instruction about care") == 1
+    assert medical_review.refusals(project) == []

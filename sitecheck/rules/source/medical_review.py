@@ -313,7 +313,31 @@ def check_source(raw: str, file: str, project: Path | None) -> list[Finding]:
     ledger = read_ledger(project)
     if ledger is None:
         return []  # no ledger: nothing signed yet (the first sign-off writes it)
-    return compare(raw, file, ledger.get(file), _vocabulary(project, ledger))
+    return compare(
+        raw, file, reviewed_for(project, ledger, file, raw), _vocabulary(project, ledger)
+    )
+
+
+def reviewed_for(
+    project: Path, ledger: dict[str, list[str]], file: str, raw: str
+) -> list[str] | None:
+    """The reviewed sentences of `file`. A page not in the ledger takes those of a page renamed
+    to it (gone from the project, most of its medical sentences the same): moving a page, with
+    its redirect, keeps its review; a copy or a new page does not."""
+    if file in ledger:
+        return ledger[file]
+    current = [s for _, s in sentences(raw, every=bool(SAFETY_SNIPPET.match(file)))]
+    best, score = None, RENAMED
+    for old, reviewed in ledger.items():
+        if not reviewed or (project / old).exists():
+            continue
+        ratio = difflib.SequenceMatcher(None, reviewed, current, autojunk=False).ratio()
+        if ratio >= score:
+            best, score = reviewed, ratio
+    return best
+
+
+RENAMED = 0.6  # the share of sentences a renamed page keeps, at least
 
 
 _known: dict[tuple, set[str]] = {}
@@ -361,7 +385,8 @@ def refusals(project: Path) -> list[str]:
     for path in _files(project):
         file = path.relative_to(project).as_posix()
         text = path.read_text(encoding="utf-8")
-        for f in compare(text, file, ledger.get(file), _vocabulary(project, ledger)):
+        reviewed = reviewed_for(project, ledger, file, text)
+        for f in compare(text, file, reviewed, _vocabulary(project, ledger)):
             out.append(str(f))
     return out
 
