@@ -23,7 +23,8 @@ def plant(project, **fields) -> str:
     return report(editorial_problems(project.root), "")
 
 
-TOMORROW = dt.date.today() + dt.timedelta(days=1)
+# A week ahead, so a run that crosses midnight still plants a future date.
+NEXT_WEEK = dt.date.today() + dt.timedelta(days=7)
 
 
 @pytest.mark.parametrize(
@@ -38,8 +39,8 @@ TOMORROW = dt.date.today() + dt.timedelta(days=1)
         ({"title": "2026"}, "docs/fm.md:2: 'title' must be text, not int."),
         ({"reviewed": "last spring"}, "docs/fm.md:4: 'reviewed' is not a date ('last spring')."),
         ({"reviewed": "2026-02-30"}, "docs/fm.md:4: a date in the front matter does not exist"),
-        ({"reviewed": str(TOMORROW), "next_review": str(TOMORROW + dt.timedelta(days=30))},
-         f"docs/fm.md:4: 'reviewed' is in the future ({TOMORROW})."),
+        ({"reviewed": str(NEXT_WEEK), "next_review": str(NEXT_WEEK + dt.timedelta(days=30))},
+         f"docs/fm.md:4: 'reviewed' is in the future ({NEXT_WEEK})."),
         ({"next_review": "2026-10-01"}, "docs/fm.md:5: 'next_review' (2026-10-01) is not after 'reviewed' (2026-11-01)."),
         ({"next_review": "2029-11-02"}, "docs/fm.md:5: 'next_review' (2029-11-02) is more than 3 years after 'reviewed'"),
         ({"description": "Aftercare."}, "docs/fm.md:3: the description is too short to say what the page is about (10 characters)."),
