@@ -17,7 +17,8 @@ import re
 import sys
 from pathlib import Path
 
-MOVED = ("clinic", "emergency_number")
+from sitecheck.core.config import FACTS_KEYS as MOVED  # the keys clinic.yml holds: one list
+
 HEADER = """\
 # The clinic's facts, defined once. Clinic editors: change them here and every page follows.
 # Pages use them as {{ clinic.price.amount }}, {{ clinic.phone }} … and {{ emergency_number }}.

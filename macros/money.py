@@ -31,6 +31,11 @@ def format_money(amount, currency: str = "USD") -> str:
     return f"{sign}{symbol}{amount:,.2f}"
 
 
+def whole_number(value) -> bool:
+    """A whole number as clinic.yml writes it: YAML reads yes/no as True/False, not numbers."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 class Money(int):
     """A whole amount of money that prints as "$1,650"; arithmetic with numbers stays Money."""
 
@@ -82,7 +87,7 @@ def priced(clinic: dict) -> dict:
     if isinstance(price, dict):
         currency = str(price.get("currency") or "USD")
         for key, value in price.items():
-            if key not in NOT_AMOUNTS and isinstance(value, int) and not isinstance(value, bool):
+            if key not in NOT_AMOUNTS and whole_number(value):
                 price[key] = Money(value, currency)
     return clinic
 
@@ -95,8 +100,7 @@ def register(env):
     reference = env.variables.get("reference_prices")
     if isinstance(reference, dict):
         env.variables["reference_prices"] = {
-            key: Money(value) if isinstance(value, int) and not isinstance(value, bool) else value
-            for key, value in reference.items()
+            key: Money(value) if whole_number(value) else value for key, value in reference.items()
         }
 
 
@@ -108,7 +112,7 @@ def first_year(clinic: dict) -> str:
     parts = [price.get("amount"), price.get("blood_tests"), price.get("later_session")]
     parts += [sessions.get("later_min"), sessions.get("later_max")]
     fee = format_money(price.get("consultation"))
-    if all(isinstance(p, int) and not isinstance(p, bool) for p in parts):
+    if all(map(whole_number, parts)):
         year = int(price["amount"]) + int(price["blood_tests"])
         low = year + int(sessions["later_min"]) * int(price["later_session"])
         high = year + int(sessions["later_max"]) * int(price["later_session"])
