@@ -13,6 +13,13 @@ from tests.conftest import page
 
 # (text planted in a page, the phrase the message must quote, the rule's name)
 CLAIMS = [
+    # A benefit tied to a calendar date (held-out editor set 3): the stance never excuses it.
+    (
+        "Start your first course before January 31 and your first later session is included.",
+        "Start your first course before January",
+        "Urgency or scarcity",
+    ),
+    ("Book by March 15 and the consultation is free.", "Book by March", "Urgency or scarcity"),
     ("The treatment is Completely\nsafe for everyone.", "Completely safe", "Absolute safety claim"),
     ("It is 100% safe.", "100% safe", "Absolute safety claim"),
     ("A risk-free way to thicker hair.", "risk-free", "Absolute safety claim"),
@@ -119,6 +126,10 @@ CLAIMS = [
 
 # Honest sentences that contain a claim's words but must not be flagged.
 NOT_CLAIMS = [
+    "The clinic is closed from December 24 to January 2.",
+    "We are closed on July 4 and on December 25.",
+    "Prices on this page were checked in January 2026.",
+    "You can start in any month: the price does not change before March or after it.",
     "No treatment is 100% effective.",
     "This is not a permanent cure.",
     "It is not FDA approved.",

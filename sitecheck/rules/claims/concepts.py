@@ -99,6 +99,9 @@ class Rule:
     other_treatments: bool = True
     # A figure the sentence may state only with a source cited on it (issue 29: numbers).
     needs_source: bool = False
+    # False: the classifier's stance never excuses a hit (`stance: no` in rules.yml), for a
+    # concept whose honest uses its not_when lines already list, such as a dated offer.
+    stance: bool = True
     starts: frozenset[str] | None = None  # any line's word starts: skips the concept quickly
 
     def may_match(self, prefixes: set[str]) -> bool:
@@ -399,6 +402,7 @@ def load_rules(path: Path, stance: bool = True) -> Rules:
             source=str(item["source"]),
             other_treatments=item.get("other_treatments", True) not in (False, "no"),
             needs_source=item.get("needs_source", False) in (True, "yes"),
+            stance=item.get("stance", True) not in (False, "no"),
         )
         for text in claims:
             at = getattr(text, "line", line)

@@ -359,7 +359,10 @@ def find_claims(text: str, rules: Rules, shown: str | None = None) -> list[Hit]:
     # Stance, not negation words: a sentence that denies, warns about or corrects the claim it
     # names reads as honest to the classifier, however it is phrased. Kept, marked, so a
     # claim-ok marker over it still counts as used.
-    return [replace(h, vetoed=stance.score(h.read or h.sentence) < stance.veto) for h in hits]
+    return [
+        replace(h, vetoed=h.rule.stance and stance.score(h.read or h.sentence) < stance.veto)
+        for h in hits
+    ]
 
 
 def standing(hits: list[Hit]) -> list[Hit]:
