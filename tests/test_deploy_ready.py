@@ -10,6 +10,7 @@ import subprocess
 
 from devtools.site import ROOT
 from sitecheck.rules.facts.deploy_gate import example_settings
+from sitecheck.rules.source import medical_review
 
 REAL = {
     "site_author: Example Hair Clinic": "site_author: Riverside Hair Clinic",
@@ -158,6 +159,14 @@ def test_deploy_builds_once_the_values_are_real(project):
         project.write(name, confirmed(project.path(name).read_text(encoding="utf-8")))
     for name, answer in SNIPPET_PLACEHOLDERS.items():
         project.write(name, answer + "\n")
+    # Until the medical reviewer signs off the filled-in advice (pain relief, the injector),
+    # deploy refuses it; then it publishes.
+    refused = run(project, "deploy")
+    assert refused.returncode != 0
+    assert "clinic.yml:102: this reviewed medical fact was changed: “pain_relief:" in (
+        refused.stdout + refused.stderr
+    )
+    medical_review.sign(project.root, ["clinic.yml"])
     project.accept_config()
     result = run(project, "deploy")
     assert result.returncode == 0, result.stderr

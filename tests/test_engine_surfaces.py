@@ -12,6 +12,7 @@ import subprocess
 
 from devtools.site import ROOT, build_env
 from sitecheck.outputs.preview_box import BOX_ID
+from sitecheck.rules.source import medical_review
 from tests.conftest import page
 from tests.test_editorial_preview import mkdocs_serve, wait_until
 
@@ -120,6 +121,11 @@ def test_a_claim_inside_a_clinic_fact_is_caught_on_the_pages_that_show_it(projec
         "clinic.yml",
         text[:start] + '  preparation: "A completely safe, same-day process."' + text[end:],
     )
+    # The medical review stops it at clinic.yml first; signed off by mistake, the pages still
+    # catch the claim.
+    stopped = project.build()
+    assert "clinic.yml:91: this reviewed medical fact was changed" in stopped.output
+    medical_review.sign(project.root, ["clinic.yml"])
     result = project.build()
     found = [f for f in result.findings("claims") if "completely safe" in f.what]
     assert found, result.output

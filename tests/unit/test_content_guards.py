@@ -586,3 +586,59 @@ def test_a_renamed_page_keeps_its_review_and_a_copy_does_not(tmp_path):
     found = medical_review.check_source(REVIEWED_PAGE + advice, "docs/after-care.md", project)
     assert said(found).count("this is a new instruction about care") == 1
     assert medical_review.refusals(project) == []
+
+
+# -- clinic.yml's medical facts are reviewed like the safety cards --------------------------------
+FACTS = (
+    "clinic:\n"
+    "  phone: 555-0100\n"
+    '  pain_relief: "TO BE CONFIRMED BY THE CLINIC: which pain relief to use"\n'
+    "  not_for:\n"
+    "    - condition: diabetes\n"
+    "      ask: I have diabetes.\n"
+    "    - condition: a need for blood-thinning medicine\n"
+    "      ask: I take a medicine that thins my blood.\n"
+)
+
+
+def _facts_reviewed(tmp_path: Path) -> Path:
+    from sitecheck.rules.source import medical_review
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "clinic.yml").write_text(FACTS)
+    medical_review.sign(tmp_path, ["clinic.yml"])
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (  # a dose typed in from memory where the clinic's answer was awaited
+            '"TO BE CONFIRMED BY THE CLINIC: which pain relief to use"',
+            '"Take 2 Extra Strength Tylenol every 3 hours."',
+            "clinic.yml:3: this reviewed medical fact was changed: “pain_relief: Take 2",
+        ),
+        (  # a contraindication tidied away
+            "    - condition: a need for blood-thinning medicine\n"
+            "      ask: I take a medicine that thins my blood.\n",
+            "",
+            "a reviewed medical fact was removed: “condition: a need for blood-thinning",
+        ),
+    ],
+)
+def test_a_changed_medical_fact_stops_the_build(tmp_path, old, new, expected):
+    from sitecheck.rules.source import medical_review
+
+    project = _facts_reviewed(tmp_path)
+    (project / "clinic.yml").write_text(FACTS.replace(old, new))
+    errors = [f for f in medical_review.check_facts(project) if f.severity == "error"]
+    assert expected in said(errors)
+    assert medical_review.refusals(project)  # and ./run deploy refuses it
+
+
+def test_a_new_phone_number_needs_no_medical_review(tmp_path):
+    from sitecheck.rules.source import medical_review
+
+    project = _facts_reviewed(tmp_path)
+    (project / "clinic.yml").write_text(FACTS.replace("555-0100", "555-0199"))
+    assert medical_review.check_facts(project) == []

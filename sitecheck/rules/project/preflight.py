@@ -36,7 +36,7 @@ from sitecheck.rules.project import (
     scripts,
     stylesheets,
 )
-from sitecheck.rules.source import front_matter_fields, template_code
+from sitecheck.rules.source import front_matter_fields, medical_review, template_code
 from sitecheck.rules.source.front_matter import FrontMatterError
 from sitecheck.rules.source.front_matter import read as read_front_matter
 
@@ -406,6 +406,7 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
     found += facts_found
     if facts is not None:  # its links and e-mail on the clinic's own domain (site_url's)
         found += own_hosts.check(project, data.get("site_url"))
+        found += medical_review.check_facts(project)  # doses, contraindications: reviewed
     return (with_facts(data, facts) if facts is not None else data), found
 
 

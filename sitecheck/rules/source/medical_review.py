@@ -182,18 +182,28 @@ INSTRUCTION = re.compile(
 
 
 def compare(
-    raw: str, file: str, reviewed: list[str] | None, known: set[str] | None = None
+    raw: str,
+    file: str,
+    reviewed: list[str] | None,
+    known: set[str] | None = None,
+    current: list[tuple[int, str]] | None = None,
 ) -> list[Finding]:
     """Findings for the page's medical sentences against the reviewed ones (None: the page was
-    never reviewed, every sentence is new). `known`: every word the reviewer has read."""
-    current = sentences(raw, every=bool(SAFETY_SNIPPET.match(file)))
+    never reviewed, every sentence is new). `known`: every word the reviewer has read;
+    `current`: the sentences, when they are not a page's (clinic.yml's medical facts)."""
+    if current is None:
+        current = sentences(raw, every=bool(SAFETY_SNIPPET.match(file)))
+    card = "medical fact" if file == FACTS else "safety card"
+    shows = (
+        "every page that shows the fact" if file == FACTS else "every page that includes the card"
+    )
     old = reviewed or []
     matcher = difflib.SequenceMatcher(None, old, [s for _, s in current], autojunk=False)
     out = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        safety = bool(SAFETY_SNIPPET.match(file)) and reviewed is not None
+        safety = bool(SAFETY_SNIPPET.match(file) or file == FACTS) and reviewed is not None
         if op == "delete":
             line = current[b1][0] if b1 < len(current) else (current[-1][0] if current else 1)
             for gone in old[a1:a2]:
@@ -202,9 +212,10 @@ def compare(
                         Finding(
                             file,
                             line,
-                            f"a sentence of this reviewed safety card was removed: “{gone[:90]}”; "
-                            "every page that includes the card loses it.",
-                            "put it back; a change to a safety card is made by the medical "
+                            f"{'a' if file == FACTS else 'a sentence of this'} reviewed {card} was "
+                            f"removed: “{gone[:90]}”; "
+                            f"{shows} loses it.",
+                            f"put it back; a change to a {card} is made by the medical "
                             "reviewer (python -m sitecheck.rules.source.medical_review "
                             f"{file}).",
                         )
@@ -252,12 +263,12 @@ def compare(
                     Finding(
                         file,
                         line,
-                        f"this reviewed safety card was changed: “{sentence[:90]}” is not the "
+                        f"this reviewed {card} was changed: “{sentence[:90]}” is not the "
                         "wording the medical reviewer signed off"
                         + (f" (it said “{before[:70]}”)" if before else "")
-                        + "; every page that includes the card shows it.",
+                        + f"; {shows} shows it.",
                         "put the reviewed wording back (git checkout the file); a change to a "
-                        "safety card is made by the medical reviewer (python -m "
+                        f"{card} is made by the medical reviewer (python -m "
                         f"sitecheck.rules.source.medical_review {file}).",
                     )
                 )
@@ -305,6 +316,64 @@ def compare(
                 )
             )
     return out
+
+
+FACTS = "clinic.yml"
+
+
+def fact_sentences(project: Path) -> list[tuple[int, str]]:
+    """(line, "name: value") of each fact in clinic.yml with a medical word: the pages show
+    them through {{ clinic.… }}, so a dose or a contraindication there is medical advice. Named
+    by their own key, not their place in a list, so removing one item does not renumber the
+    others."""
+    from sitecheck.rules.facts.clinic_facts import node_lines
+
+    path = project / FACTS
+    try:
+        lines = node_lines(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []  # the facts check reports an unreadable file
+    out = []
+    for key_path, (line, value) in sorted(lines.items(), key=lambda item: item[1][0]):
+        if not isinstance(value, str) or PLACEHOLDER.search(value):
+            continue
+        name = next((str(k) for k in reversed(key_path) if not isinstance(k, int)), "")
+        # The name counts for a text (pain_relief: "…"), not for a price or a yes/no (prp: 900).
+        named = not PLAIN_VALUE.fullmatch(value) and MEDICAL.search(name.replace("_", " "))
+        if named or MEDICAL.search(value):
+            out.append((line, f"{name}: {' '.join(value.split())}"))
+    return out
+
+
+PLAIN_VALUE = re.compile(r"[\d.,$ ]+|true|false|yes|no", re.IGNORECASE)
+
+
+def check_facts(project: Path) -> list[Finding]:
+    """clinic.yml's medical facts against the reviewed ones: any change stops the build, but a
+    fact set back to a placeholder waits for the clinic (./run deploy refuses placeholders)."""
+    ledger = read_ledger(project)
+    if ledger is None or not (project / FACTS).is_file():
+        return []
+    current = fact_sentences(project)
+    found = compare("", FACTS, ledger.get(FACTS), _vocabulary(project, ledger), current)
+    waiting = _placeholder_names(project)
+    return [f for f in found if not (_removed(f) and _removed(f) in waiting)]
+
+
+def _removed(finding: Finding) -> str | None:
+    said = re.match(r"a reviewed medical fact was removed: “([\w-]+):", finding.what)
+    return said.group(1) if said else None
+
+
+def _placeholder_names(project: Path) -> set[str]:
+    from sitecheck.rules.facts.clinic_facts import node_lines
+
+    lines = node_lines((project / FACTS).read_text(encoding="utf-8"))
+    return {
+        str(path[-1])
+        for path, (_, value) in lines.items()
+        if isinstance(value, str) and PLACEHOLDER.search(value)
+    }
 
 
 def check_source(raw: str, file: str, project: Path | None) -> list[Finding]:
@@ -369,6 +438,9 @@ def _files(project: Path) -> list[Path]:
 def sign(project: Path, files: list[str]) -> None:
     ledger = read_ledger(project) or {}
     for file in files:
+        if file == FACTS:
+            ledger[file] = [s for _, s in fact_sentences(project)]
+            continue
         path = project / file
         text = path.read_text(encoding="utf-8")
         ledger[file] = [s for _, s in sentences(text, every=bool(SAFETY_SNIPPET.match(file)))]
@@ -381,7 +453,7 @@ def refusals(project: Path) -> list[str]:
     ledger = read_ledger(project)
     if ledger is None:
         return []
-    out = []
+    out = [str(f) for f in check_facts(project)]
     for path in _files(project):
         file = path.relative_to(project).as_posix()
         text = path.read_text(encoding="utf-8")
@@ -417,6 +489,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"No such page: {', '.join(missing)}. Fix: name files under docs/.", file=sys.stderr)
         return 2
     files = args or [p.relative_to(project).as_posix() for p in _files(project)]
+    if not args and (project / FACTS).is_file():
+        files.append(FACTS)
     sign(project, files)
     print(f"Signed off the medical sentences of {len(files)} file(s) in {LEDGER}.")
     return 0
