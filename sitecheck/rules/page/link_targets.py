@@ -16,7 +16,7 @@ is checked as the pages are):
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import first_line
@@ -31,6 +31,19 @@ ADDRESS_TEXT = re.compile(
     r"^\s*(?:https?://)?((?:[\w-]+\.)+[A-Za-z\u00a1-\uffff]{2,})(?::\d+)?(?:[/?#]\S*)?\s*$", re.I
 )
 PLAIN_HOST = re.compile(r"[a-z0-9.-]+")
+
+
+def _theme_mail_problem(href: str, email: str) -> str | None:
+    """What is wrong with a mailto: link of the theme (the report link): it may carry a
+    prepared subject and body, and go to the clinic's address alone."""
+    parts = urlsplit(href)
+    to = unquote(parts.path).strip().lower()
+    fields = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    if to != email:
+        return f"goes to '{to}', not the clinic's address ({email})"
+    if fields - {"subject", "body"}:
+        return f"adds {', '.join(sorted(fields - {'subject', 'body'}))}"
+    return None
 
 
 def _digits(text: str) -> str:
@@ -104,6 +117,16 @@ def check_page(page, context) -> list[Finding]:
                 f'<link href="{element.get("href")}"> loads a file from another website.',
                 "ask a developer: the theme loads only the site's own files.",
             )
+        if element.tag == "a" and href.strip().lower().startswith("mailto:"):
+            theme_mail = _theme_mail_problem(href.strip(), email)
+            if element not in authored and theme_mail:
+                add(
+                    r"$^",
+                    f"the theme's e-mail link '{href[:100]}' {theme_mail}: every patient's "
+                    "message would go there too.",
+                    "ask a developer: the theme's e-mail links go to clinic.email only, with at "
+                    "most a subject and a body.",
+                )
         if element.tag != "a" or element.get("href") is None or element not in authored:
             continue
         href = element.get("href").strip()
