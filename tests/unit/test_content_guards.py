@@ -642,3 +642,17 @@ def test_a_new_phone_number_needs_no_medical_review(tmp_path):
     project = _facts_reviewed(tmp_path)
     (project / "clinic.yml").write_text(FACTS.replace("555-0100", "555-0199"))
     assert medical_review.check_facts(project) == []
+
+
+def test_a_link_address_names_no_new_term(tmp_path):
+    from sitecheck.rules.source import medical_review
+
+    project = _reviewed(tmp_path)
+    link = "\nRead about hair loss: [MedlinePlus](https://medlineplus.gov/hairloss.html).\n"
+    assert "the term" not in said(
+        medical_review.check_source(REVIEWED_PAGE + link, "docs/aftercare.md", project)
+    )
+    term = "\nRead about hair loss and trichodynia on [MedlinePlus](https://medlineplus.gov/).\n"
+    assert "the term “trichodynia”" in said(
+        medical_review.check_source(REVIEWED_PAGE + term, "docs/aftercare.md", project)
+    )

@@ -131,6 +131,7 @@ OFFER = re.compile(
     r"medicines?|drugs?|products?|supplements?|shots?|infusions?|implants?|devices?)\b",
     re.IGNORECASE,
 )
+ADDRESS = re.compile(r"\]\([^)\s]*\)|<?\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:md|html?|pdf)\b\S*")
 WORD = re.compile(r"(?<![\w-])[a-z][a-z-]{4,}(?![\w-])")
 
 
@@ -142,6 +143,7 @@ def unknown_terms(sentence: str, known: set[str]) -> list[str]:
     words = pronunciations("en_US")
     if words is None:
         return []
+    sentence = ADDRESS.sub(" ", sentence)  # "medlineplus.gov/hairloss.html" names no term
     all_words = re.findall(r"[a-z]+", sentence.lower())
     if sum(w in words.first for w in all_words) < 0.7 * len(all_words):
         return []  # another language: its words are not in the English dictionary
