@@ -107,3 +107,17 @@ def test_the_allowed_macros_are_exactly_the_sites_macros():
     for module in macros.MODULES:
         module.register(env)
     assert set(env.macros) == MACROS
+
+
+def test_the_theme_renders_in_the_sandbox_too(project, tmp_path):
+    # A pull request that changes a theme partial (held-out attack set 3): the build stops
+    # before the payload runs, and the theme's honest templates still render (every build).
+    marker = tmp_path / "ran"
+    project.append(
+        "overrides/partials/date.html",
+        f'{{{{ cycler.__init__.__globals__.os.popen("touch {marker}").read() }}}}\n',
+    )
+    result = project.build()
+    assert result.returncode != 0
+    assert not marker.exists()
+    assert "__init__" in result.output  # Jinja's SecurityError names the refused attribute

@@ -23,6 +23,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.path
     sys.path.insert(0, str(PROJECT))
 
+from jinja2.sandbox import SandboxedEnvironment  # noqa: E402
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
@@ -161,6 +162,25 @@ def meta_policy(output, built):
         state["theme"] = ThemeScripts(state["project"])
     inline, allow = built.inline, state["theme"].allowed
     return headers.with_meta_policy(output, inline, allow, state["css"])
+
+
+def on_env(env, config, files):
+    """The theme's templates render in Jinja's sandbox, as the pages do (macros/sandbox.py):
+    overrides/ is developers' work, but a pull request can change it, and in a plain
+    environment "{{ cycler.__init__.__globals__ }}" reaches Python on the build machine. The
+    sandbox refuses every attribute starting with "_"; Material's templates use none."""
+    box = SandboxedEnvironment(
+        loader=env.loader,
+        auto_reload=env.auto_reload,
+        autoescape=env.autoescape,
+        undefined=env.undefined,
+        extensions=list(env.extensions),
+    )
+    box.globals.update(env.globals)  # gettext and friends, from MkDocs' translations
+    box.filters.update(env.filters)
+    box.tests.update(env.tests)
+    box.newstyle_gettext = getattr(env, "newstyle_gettext", False)  # type: ignore[attr-defined]
+    return box
 
 
 def on_post_template(output, template_name, config):
