@@ -53,6 +53,43 @@ def alt_problem(alt: str | None, src: str) -> str | None:
     return None
 
 
+MAX_SIDE = 4000  # pixels; a 16,000-pixel square is 1 GB unpacked, in 31 KB of PNG
+
+
+def pixel_size(path: Path) -> tuple[int, int] | None:
+    """Width and height from a PNG, GIF, JPEG or WebP header (None: another kind, or unreadable)."""
+    with path.open("rb") as handle:
+        head = handle.read(64 * 1024)
+    if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR":
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:10], "little")
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        kind = head[12:16]
+        if kind == b"VP8X":
+            return 1 + int.from_bytes(head[24:27], "little"), 1 + int.from_bytes(
+                head[27:30], "little"
+            )
+        if kind == b"VP8L":
+            bits = int.from_bytes(head[21:25], "little")
+            return 1 + (bits & 0x3FFF), 1 + ((bits >> 14) & 0x3FFF)
+        if kind == b"VP8 ":
+            return int.from_bytes(head[26:28], "little") & 0x3FFF, int.from_bytes(
+                head[28:30], "little"
+            ) & 0x3FFF
+        return None
+    if head[:2] == b"\xff\xd8":  # JPEG: the first start-of-frame marker holds the size
+        at = 2
+        while at + 9 < len(head) and head[at] == 0xFF:
+            marker, length = head[at + 1], int.from_bytes(head[at + 2 : at + 4], "big")
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                return int.from_bytes(head[at + 7 : at + 9], "big"), int.from_bytes(
+                    head[at + 5 : at + 7], "big"
+                )
+            at += 2 + length
+    return None
+
+
 def check_images(raw: str, file: str, page_dir: Path) -> list[Finding]:
     text = without_code(raw)
     out = []
@@ -95,6 +132,18 @@ def check_images(raw: str, file: str, page_dir: Path) -> list[Finding]:
                     f"the image file '{src}' does not exist.",
                     "check the file name and folder; images live in docs/images/ and a page in "
                     "docs/ links to them as images/name.jpg.",
+                )
+            )
+        elif (size := pixel_size(path)) and max(size) > MAX_SIDE:
+            out.append(
+                Finding(
+                    file,
+                    line,
+                    f"the image '{src}' is {size[0]} × {size[1]} pixels; a phone must unpack "
+                    "every pixel to show it, and runs out of memory (a small file can hold a "
+                    "huge picture).",
+                    f"save it at most {MAX_SIDE} pixels on its longest side (1200 wide is plenty "
+                    "on a page).",
                 )
             )
         elif path.stat().st_size > MAX_BYTES:
