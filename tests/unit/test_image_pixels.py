@@ -45,6 +45,6 @@ def test_a_huge_picture_in_a_small_file_is_refused_with_its_line(tmp_path):
     found = [str(f) for f in check_images(raw, "docs/where.md", tmp_path)]
     assert len(found) == 1, found
     assert found[0].startswith(
-        "docs/where.md:3: the image 'images/map.png' is 16000 × 16000 pixels"
+        "docs/where.md:3: the image 'images/map.png' is 16000 by 16000 pixels"
     )
     assert "Fix: save it at most 4000 pixels on its longest side" in found[0]

@@ -139,7 +139,7 @@ def check_images(raw: str, file: str, page_dir: Path) -> list[Finding]:
                 Finding(
                     file,
                     line,
-                    f"the image '{src}' is {size[0]} × {size[1]} pixels; a phone must unpack "
+                    f"the image '{src}' is {size[0]} by {size[1]} pixels; a phone must unpack "
                     "every pixel to show it, and runs out of memory (a small file can hold a "
                     "huge picture).",
                     f"save it at most {MAX_SIDE} pixels on its longest side (1200 wide is plenty "
