@@ -656,3 +656,21 @@ def test_a_link_address_names_no_new_term(tmp_path):
     assert "the term “trichodynia”" in said(
         medical_review.check_source(REVIEWED_PAGE + term, "docs/aftercare.md", project)
     )
+
+
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "Take two paracetamol every four hours if it hurts.",  # a medicine by its name
+        "Put on a little cream twice a day.",  # a dose without a medicine's name
+        "Take 1000 mg at night.",
+    ],
+)
+def test_a_new_dose_is_advice_about_care(tmp_path, advice):
+    from sitecheck.rules.source import medical_review
+
+    project = _reviewed(tmp_path)
+    found = medical_review.check_source(
+        f"{REVIEWED_PAGE}\n{advice}\n", "docs/aftercare.md", project
+    )
+    assert "docs/aftercare.md:14: this is a new instruction about care" in said(found)

@@ -50,7 +50,11 @@ MEDICAL = re.compile(
     r"condition\w*|disease\w*|disorder\w*|illness\w*|ill|unwell|hospital|ambulance|"
     r"hair loss|balding|alopecia|lasers?|devices?|products?|supplements?|vitamins?|"
     r"scalp|skin|face|arms?|legs?|body|eyes?|sight|speech|alcohol|smok\w*|ice|sun|sunburn\w*|sunlight|sunscreen|sunshine|wash\w*|"
-    r"aspirin|ibuprofen|warfarin|embaraz\w*|medicamento\w*|anticoagulante\w*|sangr\w*|dolor)\b",
+    r"aspirin|ibuprofen|warfarin|embaraz\w*|medicamento\w*|anticoagulante\w*|sangr\w*|dolor|"
+    r"hurts?|hurting|aches?|aching|sore|soreness|paracetamol|acetaminophen|tylenol|advil|"
+    r"motrin|aleve|naproxen|antihistamines?|creams?|ointments?|"
+    # a dose, whatever the medicine's name: "every 4 hours", "twice a day", "500 mg"
+    r"every (?:\d+|\w+) hours?|(?:once|twice|\w+ times) (?:a|per) day|\d+ ?(?:mg|ml|g))\b",
     re.IGNORECASE,
 )
 NUMBER = re.compile(
