@@ -106,3 +106,13 @@ def test_fact_patterns_do_not_match_other_numbers():
     assert not fact_pattern(1650).search("16500 hairs, 21650, 1.650 mm, 165 days")
     assert fact_pattern(1650).search("about 1 650 USD")
     assert not fact_pattern("+1 555-0134").search("call 555-01345")
+
+
+def test_a_price_a_digit_short_stops_the_build_at_its_line(project):
+    # Held-out editor set 3: "1650" typed as "165" went to every page and leaflet.
+    project.replace("clinic.yml", "    amount: 1650", "    amount: 165")
+    result = project.build(strict=True)
+    assert result.returncode != 0
+    assert "clinic.yml:13: the average price ($165) is under a quarter of the lowest" in (
+        result.output
+    )

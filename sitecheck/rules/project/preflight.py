@@ -25,7 +25,7 @@ from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import front_matter_end
 from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.core.yaml_loader import SafeLoader
-from sitecheck.rules.facts import own_hosts, template_facts
+from sitecheck.rules.facts import own_hosts, price_sense, template_facts
 from sitecheck.rules.facts.clinic_facts import check_facts
 from sitecheck.rules.project import (
     config_allowlist,
@@ -407,6 +407,11 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
     if facts is not None:  # its links and e-mail on the clinic's own domain (site_url's)
         found += own_hosts.check(project, data.get("site_url"))
         found += medical_review.check_facts(project)  # doses, contraindications: reviewed
+        found += price_sense.check(
+            (project / FACTS_FILE).read_text(encoding="utf-8"),
+            facts,
+            (data.get("extra") or {}).get("reference_prices"),
+        )
     return (with_facts(data, facts) if facts is not None else data), found
 
 
