@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.path
     sys.path.insert(0, str(PROJECT))
 
+from jinja2.exceptions import SecurityError  # noqa: E402
 from jinja2.sandbox import SandboxedEnvironment  # noqa: E402
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
@@ -225,4 +227,25 @@ def on_build_error(error):
         f"the build failed in a way the checks do not recognise ({type(error).__name__}: {error})."
     )
     fix = "undo your last change, or ask a developer; the details are in reports/build.log."
-    report.write_json([Finding("the site", 0, what, fix, "build")], state["project"], stopped=True)
+    file, line = "the site", 0
+    if isinstance(error, SecurityError):  # the theme's sandbox (on_env) refused a template
+        file, line = _template_at(error)
+        what = f"a theme template reaches into Python, which the sandbox refuses ({str(error).rstrip('.')})."
+        fix = (
+            "remove it: a template shows values (page.title, config.extra.clinic.phone) and "
+            "never reaches Python; theme changes are a developer's, reviewed."
+        )
+    found = Finding(file, line, what, fix, "build")
+    if line:
+        log.error(str(found))  # a file and line an editor can open, in MkDocs' own output too
+    report.write_json([found], state["project"], stopped=True)
+
+
+def _template_at(error: BaseException) -> tuple[str, int]:
+    """The theme file and line a template error happened in, from its traceback."""
+    project = state.get("project") or PROJECT
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        path = Path(frame.filename)
+        if path.suffix == ".html" and path.is_relative_to(project):
+            return path.relative_to(project).as_posix(), frame.lineno or 0
+    return "overrides/", 0
