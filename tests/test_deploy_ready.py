@@ -163,7 +163,7 @@ def test_deploy_builds_once_the_values_are_real(project):
     # deploy refuses it; then it publishes.
     refused = run(project, "deploy")
     assert refused.returncode != 0
-    assert "clinic.yml:102: this reviewed medical fact was changed: “pain_relief:" in (
+    assert "clinic.yml:102: this medical sentence is not reviewed yet: “pain_relief:" in (
         refused.stdout + refused.stderr
     )
     medical_review.sign(project.root, ["clinic.yml"])

@@ -121,10 +121,11 @@ def test_a_claim_inside_a_clinic_fact_is_caught_on_the_pages_that_show_it(projec
         "clinic.yml",
         text[:start] + '  preparation: "A completely safe, same-day process."' + text[end:],
     )
-    # The medical review stops it at clinic.yml first; signed off by mistake, the pages still
-    # catch the claim.
-    stopped = project.build()
-    assert "clinic.yml:91: this reviewed medical fact was changed" in stopped.output
+    # The answered placeholder waits for the medical reviewer (./run deploy); signed off by
+    # mistake or not, the pages catch the claim.
+    assert "clinic.yml:91: this medical sentence is not reviewed yet" in "\n".join(
+        medical_review.refusals(project.root)
+    )
     medical_review.sign(project.root, ["clinic.yml"])
     result = project.build()
     found = [f for f in result.findings("claims") if "completely safe" in f.what]

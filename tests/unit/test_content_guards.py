@@ -616,7 +616,8 @@ def _facts_reviewed(tmp_path: Path) -> Path:
         (  # a dose typed in from memory where the clinic's answer was awaited
             '"TO BE CONFIRMED BY THE CLINIC: which pain relief to use"',
             '"Take 2 Extra Strength Tylenol every 3 hours."',
-            "clinic.yml:3: this reviewed medical fact was changed: “pain_relief: Take 2",
+            "clinic.yml:3: this is a new instruction about care that no medical reviewer has read"
+            ": “pain_relief: Take 2",
         ),
         (  # a contraindication tidied away
             "    - condition: a need for blood-thinning medicine\n"
@@ -674,3 +675,24 @@ def test_a_new_dose_is_advice_about_care(tmp_path, advice):
         f"{REVIEWED_PAGE}\n{advice}\n", "docs/aftercare.md", project
     )
     assert "docs/aftercare.md:14: this is a new instruction about care" in said(found)
+
+
+def test_a_reviewed_fact_changed_stops_and_a_placeholder_answered_waits_for_deploy(tmp_path):
+    from sitecheck.rules.source import medical_review
+
+    project = _facts_reviewed(tmp_path)
+    changed = FACTS.replace("condition: diabetes", "condition: diabetes that needs insulin")
+    (project / "clinic.yml").write_text(changed)
+    errors = [f for f in medical_review.check_facts(project) if f.severity == "error"]
+    assert "clinic.yml:5: this reviewed medical fact was changed" in said(errors)
+    # The clinic answers the pain-relief question in words that are not an instruction: it
+    # builds, with a notice, and ./run deploy waits for the medical reviewer.
+    answered = FACTS.replace(
+        '"TO BE CONFIRMED BY THE CLINIC: which pain relief to use"',
+        '"ask our nurse which pain relief suits you"',
+    )
+    (project / "clinic.yml").write_text(answered)
+    found = medical_review.check_facts(project)
+    assert [f.severity for f in found] == ["notice"]
+    assert "clinic.yml:3: this medical sentence is not reviewed yet" in said(found)
+    assert medical_review.refusals(project)

@@ -21,7 +21,7 @@ import jinja2
 import yaml
 
 from sitecheck.core.config import FACTS_FILE, FACTS_KEYS, ConfigLoader, with_facts
-from sitecheck.core.finding import Finding
+from sitecheck.core.finding import NOTICE, Finding
 from sitecheck.core.markdown_source import front_matter_end
 from sitecheck.core.yaml_keys import duplicate_keys
 from sitecheck.core.yaml_loader import SafeLoader
@@ -406,7 +406,9 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
     found += facts_found
     if facts is not None:  # its links and e-mail on the clinic's own domain (site_url's)
         found += own_hosts.check(project, data.get("site_url"))
-        found += medical_review.check_facts(project)  # doses, contraindications: reviewed
+        # Doses, contraindications: a reviewed fact changed stops here; a placeholder answered
+        # is a notice that ./run deploy lists and refuses (medical_review.refusals).
+        found += [f for f in medical_review.check_facts(project) if f.severity != NOTICE]
         found += price_sense.check(
             (project / FACTS_FILE).read_text(encoding="utf-8"),
             facts,

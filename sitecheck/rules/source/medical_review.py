@@ -264,7 +264,9 @@ def compare(
                     )
                 )
                 continue
-            if safety:
+            # A fact filled in where there was none (a placeholder answered) is new, as a new
+            # sentence on a page is; a reviewed fact changed is a safety change.
+            if safety and not (file == FACTS and before is None):
                 out.append(
                     Finding(
                         file,
@@ -279,7 +281,8 @@ def compare(
                     )
                 )
                 continue
-            if before is None and INSTRUCTION.match(sentence):
+            said = sentence.split(": ", 1)[-1] if file == FACTS else sentence  # the value
+            if before is None and INSTRUCTION.match(said):
                 out.append(
                     Finding(
                         file,
