@@ -44,6 +44,20 @@ def _escape(text: str, i: int) -> tuple[str, int]:
     return text[j], j + 1
 
 
+def _until(text: str, i: int, stops: str) -> tuple[str, int]:
+    """The text from i to the first character in `stops` (or the end), escapes decoded, and the
+    index of that character: a quoted string's body, or an unquoted url(...)."""
+    out = []
+    while i < len(text) and text[i] not in stops:
+        if text[i] == "\\":
+            ch, i = _escape(text, i)
+            out.append(ch)
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out), i
+
+
 def _name(text: str, i: int) -> tuple[str, int]:
     out = []
     while i < len(text):
@@ -91,16 +105,10 @@ def tokens(text: str) -> list[Token]:
             end = text.find("*/", i + 2)
             i = n if end < 0 else end + 2
         elif c in "\"'":
-            start, i, value = i, i + 1, []
-            while i < n and text[i] != c and text[i] != "\n":
-                if text[i] == "\\":
-                    ch, i = _escape(text, i)
-                    value.append(ch)
-                else:
-                    value.append(text[i])
-                    i += 1
+            start = i
+            value, i = _until(text, i + 1, c + "\n")
             i += 1
-            add("string", "".join(value), start)
+            add("string", value, start)
         elif c == "@" and _starts_name(text, i + 1):
             start = i
             name, i = _name(text, i + 1)
@@ -115,16 +123,9 @@ def tokens(text: str) -> list[Token]:
                     while j < n and text[j] in " \t\n\r\f":
                         j += 1
                     if j < n and text[j] not in "\"'":
-                        value = []
-                        while j < n and text[j] != ")":
-                            if text[j] == "\\":
-                                ch, j = _escape(text, j)
-                                value.append(ch)
-                            else:
-                                value.append(text[j])
-                                j += 1
+                        value, j = _until(text, j, ")")
                         i = j + 1
-                        add("url", "".join(value).strip(), start)
+                        add("url", value.strip(), start)
                         continue
                 add("function", name.lower(), start)
                 add("open", "(", start)
