@@ -101,6 +101,25 @@ def text_blocks(root, content=None, leave_out=None, aside: frozenset[str] = froz
     return TextBlocks(everything, inside, untipped)
 
 
+def inline_text(element) -> str:
+    """An element's text as one string, as it reads (inline tags joined without a gap), code and
+    the heading's ¶ anchor left out: for rules that read a block's words in order."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if not isinstance(node.tag, str) or node.tag in CODE_TAGS:
+            return
+        if "headerlink" in (node.get("class") or ""):
+            return
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return "".join(parts)
+
+
 def visible_text_blocks(element) -> list[str]:
     return text_blocks(element).everything
 

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from sitecheck.core.finding import Finding
-from sitecheck.core.page_tree import CODE_TAGS
+from sitecheck.core.page_tree import inline_text
 from sitecheck.core.source_lines import locate
 
 MONTHS = {
@@ -91,21 +91,6 @@ def dates_in(text: str) -> list[tuple[str, dt.date]]:
     return out
 
 
-def _text(element) -> str:
-    parts = []
-
-    def walk(node):
-        if not isinstance(node.tag, str) or node.tag in CODE_TAGS:
-            return
-        parts.append(node.text or "")
-        for child in node:
-            walk(child)
-            parts.append(child.tail or "")
-
-    walk(element)
-    return " ".join("".join(parts).split())
-
-
 def check_text(text: str, today: dt.date) -> tuple[str, dt.date] | None:
     """The last date of a notice whose dates have all passed, or None."""
     dates = dates_in(text)
@@ -124,7 +109,7 @@ def check_page(page, context) -> list[Finding]:
     for element in page.content.iter(*BLOCKS):
         if foot is not None and any(a is foot for a in element.iterancestors()):
             continue
-        found = check_text(_text(element), today)
+        found = check_text(" ".join(inline_text(element).split()), today)
         if not found or found[0] in seen:
             continue
         seen.add(found[0])

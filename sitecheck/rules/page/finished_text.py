@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sitecheck.core.finding import Finding
 from sitecheck.core.markdown_source import front_matter_end, without_code
-from sitecheck.core.page_tree import CODE_TAGS, text_of
+from sitecheck.core.page_tree import CODE_TAGS, inline_text, text_of
 from sitecheck.core.source_lines import locate
 
 # -- unfinished text --------------------------------------------------------------------------
@@ -329,29 +329,12 @@ def _blocks(page):
                 (c.tail or "") for c in element if isinstance(c.tag, str)
             )
             if element.tag == "li" and len(element) and not element.xpath("./p|./ul|./ol"):
-                own = _visible(element)
+                own = inline_text(element)
             text = own
         else:
-            text = _visible(element)
+            text = inline_text(element)
         if text.strip():
             yield element, text
-
-
-def _visible(element) -> str:
-    parts = []
-
-    def walk(node):
-        if not isinstance(node.tag, str) or node.tag in CODE_TAGS:
-            return
-        if "headerlink" in (node.get("class") or ""):
-            return
-        parts.append(node.text or "")
-        for child in node:
-            walk(child)
-            parts.append(child.tail or "")
-
-    walk(element)
-    return "".join(parts)
 
 
 def _finding(page, context, shown: str, what: str, fix: str) -> Finding:
@@ -494,7 +477,7 @@ def _empty_sections(page) -> list[Finding]:
         if nxt and int(nxt.group(1)) > int(level.group(1)):
             continue
         if after is None or after is foot or nxt:
-            title = " ".join(_visible(child).split())
+            title = " ".join(inline_text(child).split())
             line = _line_of_heading(page.raw, title)
             out.append(
                 Finding(
@@ -527,7 +510,7 @@ def _repeats(page, context) -> list[Finding]:
     paragraphs: dict[str, int] = {}
     headings: dict[str, int] = {}
     for element in content.iter("p", "h2", "h3", "h4", "h5", "h6"):
-        text = " ".join(_visible(element).split())
+        text = " ".join(inline_text(element).split())
         if element.tag == "p":
             if len(text) < 60:
                 continue

@@ -11,8 +11,9 @@ import re
 from collections import Counter
 
 from sitecheck.core.finding import Finding
+from sitecheck.core.page_tree import inline_text
 from sitecheck.core.source_lines import locate
-from sitecheck.rules.page.dated_notices import BLOCKS, _text
+from sitecheck.rules.page.dated_notices import BLOCKS
 
 COMMON = set(
     [
@@ -81,7 +82,7 @@ def check_page(page, context) -> list[Finding]:
         return []
     out = []
     for element in page.content.iter(*BLOCKS):
-        text = _text(element)
+        text = " ".join(inline_text(element).split())
         word = stuffed(text)
         if not word:
             continue
