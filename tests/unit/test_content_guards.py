@@ -15,21 +15,13 @@ from sitecheck.engine import Page, SiteContext
 from sitecheck.rules.facts import clinic_facts, fact_drift
 from sitecheck.rules.page import accessible, dated_notices, finished_text
 from sitecheck.rules.source import front_matter, safety_advice, safety_cards
+from tests.checks.planted import page, said
 
 TODAY = dt.date(2026, 12, 7)
 
 
 def context() -> SiteContext:
     return SiteContext(Path("/nonexistent"), {"extra": {"clinic": {}}}, TODAY)
-
-
-def page(body: str, raw: str) -> Page:
-    html = f'<html lang="en"><head><title>T</title></head><body><article>{body}</article></body></html>'
-    return Page("x/index.html", "docs/x.md", html, raw)
-
-
-def said(findings) -> str:
-    return "\n".join(str(f) for f in findings)
 
 
 # -- notices whose date has passed ---------------------------------------------------------------

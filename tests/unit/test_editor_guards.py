@@ -15,6 +15,7 @@ from sitecheck.rules.facts.page_placeholders import placeholders_in_docs
 from sitecheck.rules.page import finished_text, language, link_quality, personal_data
 from sitecheck.rules.site import address_ledger
 from sitecheck.rules.source import pictures
+from tests.checks.planted import page, said
 
 FACTS = {
     "name": "Example Hair Clinic",
@@ -31,15 +32,6 @@ def context(tmp_path: Path | None = None, facts=FACTS) -> SiteContext:
     return SiteContext(
         tmp_path or Path("/nonexistent"), {"extra": {"clinic": facts}}, dt.date(2026, 12, 1)
     )
-
-
-def page(body: str, raw: str) -> Page:
-    html = f'<html lang="en"><head><title>T</title></head><body><article>{body}</article></body></html>'
-    return Page("x/index.html", "docs/x.md", html, raw)
-
-
-def said(findings) -> str:
-    return "\n".join(str(f) for f in findings)
 
 
 # -- finished text -----------------------------------------------------------------------------
