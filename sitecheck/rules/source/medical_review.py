@@ -332,26 +332,33 @@ FACTS = "clinic.yml"
 
 def fact_sentences(project: Path) -> list[tuple[int, str]]:
     """(line, "name: value") of each fact in clinic.yml with a medical word: the pages show
-    them through {{ clinic.… }}, so a dose or a contraindication there is medical advice. Named
-    by their own key, not their place in a list, so removing one item does not renumber the
-    others."""
+    them through {{ clinic.… }}, so a dose or a contraindication there is medical advice."""
+    return _read_facts(project)[0]
+
+
+def _read_facts(project: Path) -> tuple[list[tuple[int, str]], set[str]]:
+    """clinic.yml read once: its medical facts (see fact_sentences) and the names of the facts
+    still waiting for the clinic's answer (a placeholder). A fact is named by its own key, not
+    its place in a list, so removing one item does not renumber the others."""
     from sitecheck.rules.facts.clinic_facts import node_lines
 
-    path = project / FACTS
     try:
-        lines = node_lines(path.read_text(encoding="utf-8"))
+        lines = node_lines((project / FACTS).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []  # the facts check reports an unreadable file
-    out = []
+        return [], set()  # the facts check reports an unreadable file
+    medical, waiting = [], set()
     for key_path, (line, value) in sorted(lines.items(), key=lambda item: item[1][0]):
-        if not isinstance(value, str) or PLACEHOLDER.search(value):
+        if not isinstance(value, str):
             continue
         name = next((str(k) for k in reversed(key_path) if not isinstance(k, int)), "")
+        if PLACEHOLDER.search(value):
+            waiting.add(name)
+            continue
         # The name counts for a text (pain_relief: "…"), not for a price or a yes/no (prp: 900).
         named = not PLAIN_VALUE.fullmatch(value) and MEDICAL.search(name.replace("_", " "))
         if named or MEDICAL.search(value):
-            out.append((line, f"{name}: {' '.join(value.split())}"))
-    return out
+            medical.append((line, f"{name}: {' '.join(value.split())}"))
+    return medical, waiting
 
 
 PLAIN_VALUE = re.compile(r"[\d.,$ ]+|true|false|yes|no", re.IGNORECASE)
@@ -363,26 +370,11 @@ def check_facts(project: Path) -> list[Finding]:
     ledger = read_ledger(project)
     if ledger is None or not (project / FACTS).is_file():
         return []
-    current = fact_sentences(project)
-    found = compare("", FACTS, ledger.get(FACTS), _vocabulary(project, ledger), current)
-    waiting = _placeholder_names(project)
-    return [f for f in found if not (_removed(f) and _removed(f) in waiting)]
-
-
-def _removed(finding: Finding) -> str | None:
-    said = re.match(r"a reviewed medical fact was removed: “([\w-]+):", finding.what)
-    return said.group(1) if said else None
-
-
-def _placeholder_names(project: Path) -> set[str]:
-    from sitecheck.rules.facts.clinic_facts import node_lines
-
-    lines = node_lines((project / FACTS).read_text(encoding="utf-8"))
-    return {
-        str(path[-1])
-        for path, (_, value) in lines.items()
-        if isinstance(value, str) and PLACEHOLDER.search(value)
-    }
+    current, waiting = _read_facts(project)
+    reviewed = ledger.get(FACTS)
+    if reviewed is not None:  # a reviewed fact now waiting for the clinic is not a removal
+        reviewed = [r for r in reviewed if r.split(": ", 1)[0] not in waiting]
+    return compare("", FACTS, reviewed, _vocabulary(project, ledger), current)
 
 
 def check_source(raw: str, file: str, project: Path | None) -> list[Finding]:
