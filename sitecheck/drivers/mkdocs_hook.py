@@ -24,6 +24,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 if str(PROJECT) not in sys.path:  # MkDocs puts only this hook's folder on sys.path
     sys.path.insert(0, str(PROJECT))
 
+from jinja2 import pass_context  # noqa: E402
 from jinja2.exceptions import SecurityError  # noqa: E402
 from jinja2.sandbox import SandboxedEnvironment  # noqa: E402
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
@@ -182,6 +183,11 @@ def on_env(env, config, files):
     box.filters.update(env.filters)
     box.tests.update(env.tests)
     box.newstyle_gettext = getattr(env, "newstyle_gettext", False)  # type: ignore[attr-defined]
+    # The theme names pages by address ('privacy/'); a page renamed with a line in
+    # redirects.yml is linked at its new address, not through the redirect or a 404.
+    moved = address_ledger.moved(state["project"], state["sources"])
+    url = box.filters["url"]
+    box.filters["url"] = pass_context(lambda context, value: url(context, moved.get(value, value)))
     return box
 
 

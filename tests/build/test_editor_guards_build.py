@@ -269,15 +269,20 @@ def run_build(project: ProjectCopy):
 
 def test_run_build_names_a_renamed_pages_old_address(tmp_path):
     project = runnable(tmp_path)
-    project.path("docs/women.md").rename(project.path("docs/hair-loss-in-women.md"))
+    # Two renames: the women's page without its redirect (refused), and the privacy page done
+    # as the README says (builds, and the theme's footer link follows it).
+    renames = {"women.md": "hair-loss-in-women.md", "privacy.md": "privacy-notice.md"}
+    for old, new in renames.items():
+        project.path(f"docs/{old}").rename(project.path(f"docs/{new}"))
     for name in (
         "mkdocs.yml",
         *[p.relative_to(project.root).as_posix() for p in project.path("docs").glob("*.md")],
     ):
         text = project.path(name).read_text(encoding="utf-8")
-        project.path(name).write_text(
-            text.replace("women.md", "hair-loss-in-women.md"), encoding="utf-8"
-        )
+        for old, new in renames.items():
+            text = text.replace(f"({old}", f"({new}").replace(f": {old}", f": {new}")
+        project.path(name).write_text(text, encoding="utf-8")
+    project.write("redirects.yml", "redirects:\n  privacy/: privacy-notice.md\n")
     out = run_build(project)
     # One address gone and one new: a rename, named at the new page's menu line (where the
     # editor is working), not in the ledger the editor never opened.
@@ -290,13 +295,18 @@ def test_run_build_names_a_renamed_pages_old_address(tmp_path):
         "Fix: add the line  women/: hair-loss-in-women.md  under 'redirects:' in redirects.yml"
         in out
     )
-    project.write("redirects.yml", "redirects:\n  women/: hair-loss-in-women.md\n")
+    project.write(
+        "redirects.yml",
+        "redirects:\n  privacy/: privacy-notice.md\n  women/: hair-loss-in-women.md\n",
+    )
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "SITECHECK_REPORT_ONLY")}
     done = subprocess.run(
         ["./run", "build"], cwd=project.root, env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
     assert "url=../hair-loss-in-women/" in project.path("site/women/index.html").read_text()
+    assert "url=../privacy-notice/" in project.path("site/privacy/index.html").read_text()
+    assert 'href="../privacy-notice/"' in project.path("site/cost/index.html").read_text()
 
 
 def test_run_build_names_a_page_line_and_a_snippet_line(tmp_path):

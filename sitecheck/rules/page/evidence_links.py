@@ -16,7 +16,7 @@ from sitecheck.core.markdown_source import first_line
 
 SOURCES_PAGE = "docs/sources.md"
 # Pages that explain words or the site itself rather than make claims about evidence.
-EXEMPT = {SOURCES_PAGE, "docs/glossary.md", "docs/privacy.md"}
+EXEMPT = {SOURCES_PAGE, "docs/glossary.md"}
 EVIDENCE = re.compile(
     r"\b(stud(?:y|ies)|trials?|research(?:ers)?|evidence|FDA|approv(?:al|ed)|regulators?|"
     r"reviews? of|scientists?|papers?)\b",

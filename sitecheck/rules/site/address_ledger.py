@@ -156,6 +156,14 @@ def target_of(written: str, sources: dict[str, str]) -> str | None:
     return address if address in set(by_file.values()) else None
 
 
+def moved(project: Path, sources: dict[str, str]) -> dict[str, str]:
+    """{old address: new address} for every redirect whose target page exists: the theme's
+    fixed links (the footer's 'privacy/') follow a renamed page instead of breaking."""
+    table, _ = read_redirects(project)
+    pairs = ((old, target_of(written, sources)) for old, (written, _) in table.items())
+    return {old: new for old, new in pairs if new is not None}
+
+
 def redirect_page(old: str, new: str, site_url: str) -> str:
     depth = 0 if old == "/" else old.strip("/").count("/") + 1
     relative = "../" * depth + ("" if new == "/" else new)
