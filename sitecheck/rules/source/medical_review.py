@@ -174,8 +174,9 @@ def vocabulary(ledger: dict[str, list[str]]) -> set[str]:
 
 
 # The reviewed safety snippets every page includes: the urgency cards, the "see a doctor"
-# signs, the blood-thinner warning. Any change to their medical sentences, a sign removed
-# included, stops the build until the medical reviewer signs it off.
+# signs, the blood-thinner warning. A sentence changed or removed stops the build until the
+# medical reviewer signs it off; a sign added (the doctor's new line) waits for the reviewer
+# like any new medical sentence: it builds, and ./run deploy holds it.
 SAFETY_SNIPPET = re.compile(r"^docs/snippets/(urgency-|safety-|see-a-doctor)[\w-]*\.md$")
 # A new instruction about care: what to take, stop, put on or do to the body.
 INSTRUCTION = re.compile(
@@ -264,9 +265,10 @@ def compare(
                     )
                 )
                 continue
-            # A fact filled in where there was none (a placeholder answered) is new, as a new
-            # sentence on a page is; a reviewed fact changed is a safety change.
-            if safety and not (file == FACTS and before is None):
+            # A fact filled in where there was none (a placeholder answered), or a line added
+            # to a card, is new, as a new sentence on a page is; a reviewed one changed is a
+            # safety change.
+            if safety and not (before is None and (file == FACTS or op == "insert")):
                 out.append(
                     Finding(
                         file,
