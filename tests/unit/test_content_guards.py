@@ -451,6 +451,10 @@ def test_colour_as_the_only_meaning_is_refused_and_red_skin_passes():
             '<p lang="pt">Hablamos español en la clínica y le llamamos por teléfono.</p>',
             "marked as Portuguese",
         ),
+        (  # a friend's Portuguese pasted into the Spanish box: close words, not the same
+            '<p lang="es">Temos intérpretes por telefone, sem custo para você.</p>',
+            "looks Portuguese but is marked as Spanish",
+        ),
         ('<p lang="sp-">Hablamos español.</p>', "is not a language code"),
         (
             '<p lang="es">You can call us on weekdays and we will answer your questions.</p>',
@@ -468,8 +472,12 @@ def test_a_wrong_language_mark_is_refused(body, what):
 def test_a_right_language_mark_passes():
     from sitecheck.rules.page import language
 
-    body = '<p lang="es">Hablamos español en la clínica y le llamamos por teléfono.</p>'
-    assert language.check_page(page(body, "# T\n\n" + body + "\n"), context()) == []
+    for text in (
+        "Hablamos español en la clínica y le llamamos por teléfono.",
+        "Tenemos intérpretes por teléfono, sin costo para usted.",
+    ):
+        body = f'<p lang="es">{text}</p>'
+        assert language.check_page(page(body, "# T\n\n" + body + "\n"), context()) == []
 
 
 def test_a_paragraph_of_search_words_is_refused_and_prose_passes():
@@ -535,6 +543,24 @@ def test_any_change_to_a_reviewed_safety_card_stops_the_build(tmp_path, old, new
     found = [f for f in medical_review.check_source(raw, file, project) if f.severity == "error"]
     assert f"{file}:" in said(found) and what in said(found) and "medical reviewer" in said(found)
     assert medical_review.check_source((project / file).read_text(), file, project) == []
+
+
+def test_a_sign_added_to_a_reviewed_safety_card_builds_and_waits_for_review(tmp_path):
+    """The doctor adds a sign: a notice (./run deploy holds it), not a refusal; an instruction
+    added to the card is still stopped like any new instruction about care."""
+    from sitecheck.rules.source import medical_review
+
+    project = _reviewed_snippet(tmp_path)
+    file = "docs/snippets/urgency-stroke.md"
+    card = (project / file).read_text()
+    raw = card.replace("weak arm\n", "weak arm\n- a red rash that spreads\n")
+    found = medical_review.check_source(raw, file, project)
+    assert f"{file}:3: this medical sentence is not reviewed yet" in said(found)
+    assert all(f.severity == "notice" for f in found)
+    raw = card + "\nDo not call us before the morning.\n"
+    found = medical_review.check_source(raw, file, project)
+    assert "this is a new instruction about care" in said(found)
+    assert any(f.severity == "error" for f in found)
 
 
 def test_a_new_care_instruction_stops_the_build_and_a_new_answer_builds(tmp_path):

@@ -19,13 +19,13 @@ STOP_WORDS = {
     "i my be but all any more most some one two",
     "es": "el la los las un una y o de del en es son usted su sus nosotros nuestro para con "
     "que por no se le lo al como cuando qué cuánto cuesta está están más muy pero llámenos "
-    "hola usted puede tiene",
+    "hola usted puede tiene tenemos sin también gracias costo teléfono",
     "fr": "le la les un une et ou de des du en est sont vous votre nous notre pour avec que "
     "qui par pas ne se au aux dans sur ce cette il elle",
     "de": "der die das ein eine und oder von zu im ist sind sie ihr wir unser für mit dass "
     "nicht den dem des auf bei wie",
     "pt": "o a os as um uma e ou de do da em é são você seu sua nós nosso para com que por "
-    "não se ao como",
+    "não se ao como temos sem também obrigado custo telefone pode tem mais mas muito",
     "it": "il lo la i gli le un una e o di del della in è sono lei suo sua noi nostro per con "
     "che non si al come",
 }
@@ -66,7 +66,15 @@ def _wrong_mark(declared: str, lang: str | None, text: str) -> tuple[str, str] |
     base = code.split("-")[0].lower()
     words = re.findall(r"[^\W\d_]+", text.lower())
     own = sum(w in WORDS.get(base, ()) and w not in WORDS["en"] for w in words)
-    if lang and base != lang and base in NAMES and own < 2:
+    # Close languages share words ("por", "para"): words only the guessed one has decide.
+    theirs, ours = WORDS.get(lang or "", set()), WORDS.get(base, set())
+    only_theirs = sum(w in theirs - ours for w in words)
+    if (
+        lang
+        and base != lang
+        and base in NAMES
+        and (own < 2 or only_theirs > sum(w in ours - theirs for w in words))
+    ):
         return (
             f"this text looks {NAMES[lang]} but is marked as {NAMES[base]} (“{code}”): "
             f"“{text[:50]}”.",
