@@ -53,6 +53,11 @@ def context(tmp_path: Path | None = None, facts=FACTS) -> SiteContext:
             "# T\n\nTODO ask the doctor\n",
             "docs/x.md:3: a note for the editors",
         ),
+        (
+            "<p>Sure! Here is a warmer version of the section.</p>",
+            "# T\n\nSure! Here is a warmer version of the section.\n",
+            "docs/x.md:3: a chatbot's words to the person who asked it (“Sure! Here is”)",
+        ),
         ("<p>• one\n• two</p>", "# T\n\n• one\n• two\n", "docs/x.md:3: a list typed with"),
         (
             "<p>1) <strong>We listen.</strong></p>",
@@ -102,6 +107,10 @@ def test_unfinished_or_unrendered_text_is_named_at_its_line(body, raw, expected)
         (
             "<p>Open 9:00\u201317:00, “Monday \u2013 Friday”.</p>",
             "# T\n\nOpen 9:00\u201317:00, “Monday \u2013 Friday”.\n",
+        ),
+        (  # the nearest legitimate sentence: the clinic tells patients what the page holds
+            "<p>Here is a summary of the costs. Let us know if you have questions.</p>",
+            "# T\n\nHere is a summary of the costs. Let us know if you have questions.\n",
         ),
         (
             "<table><tr><td>Ferritin</td><td>Iron</td></tr></table>",
@@ -159,12 +168,29 @@ def test_text_from_the_sources_file_is_named_in_the_sources_file(tmp_path):
         ),
         ("Our old office at 44 Maple Avenue is closed.", "postal address that is not the clinic's"),
         ("17:30 D. Novak (first visit, diabetic).", "names a person (“D. Novak”)"),
+        (
+            "Two sessions of stem cells later my crown filled in. Kevin D., 44, teacher",
+            "names a person (“Kevin D.”)",
+        ),
     ],
 )
 def test_personal_data_is_refused(text, expected):
     raw = f"# T\n\n{text}\n"
     found = said(personal_data.check_page(page(f"<p>{text}</p>", raw), context()))
     assert expected in found and "docs/x.md:3:" in found
+
+
+def test_a_note_in_a_comment_is_published_and_checked_and_markers_pass():
+    note = "<!-- Mrs Dana Whitfield, cell 555-0199, called about pus. -->"
+    found = said(
+        personal_data.check_page(page(f"<p>Hello.</p>{note}", f"# T\n\n{note}\n"), context())
+    )
+    assert "docs/x.md:3: the page shows a phone number that is not the clinic's (555-0199)" in found
+    assert "names a person (“Mrs Dana Whitfield”)" in found
+    marker = "<!-- claim-ok: true of minoxidil (Drugs@FDA) -->"
+    assert (
+        personal_data.check_page(page(f"<p>Hi.</p>{marker}", f"# T\n\n{marker}\n"), context()) == []
+    )
 
 
 def test_the_clinics_own_details_and_confirmed_names_pass():
