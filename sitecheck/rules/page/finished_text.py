@@ -93,6 +93,21 @@ UNFINISHED = [
         "delete the e-mail headers, names and comments, and keep only the text meant for patients",
     ),
     (
+        # A chatbot's answer pasted whole: its first and last lines speak to whoever asked.
+        re.compile(
+            r"\b(?:sure|certainly|absolutely|of course)[!,.]\s+here(?:'s|\u2019s| is| are)\b|"
+            r"\bhere(?:'s|\u2019s| is| are) (?:a|an|the|your) (?:[\w-]+,? ){0,4}"
+            r"(?:version|rewrite|revision|draft)\b|\blet me know if\b|\bwould you like me to\b|"
+            r"\bas an ai\b|\bi hope this helps\b|\bfeel free to (?:adjust|edit|tweak|change)\b|"
+            r"\b\d+(?:st|nd|rd|th)[- ]grade reading level\b",
+            re.IGNORECASE,
+        ),
+        "a chatbot's words to the person who asked it (“{m}”) came with the pasted answer; "
+        "patients would read them",
+        "delete the chatbot's opening and closing lines, keep only the text meant for "
+        "patients, and check every fact in it against the clinic's pages",
+    ),
+    (
         re.compile(r"(?<!\S)\?{2,}(?!\S)|\?{3,}"),
         "question marks (“{m}”) stand in for missing text",
         "write the missing text, or remove the sentence until you have it",
