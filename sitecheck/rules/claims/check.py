@@ -30,7 +30,9 @@ BOX_TITLE = re.compile(
 
 
 def box_title(match: re.Match) -> str:
-    return " " * (len(match["marker"]) + 1) + match["title"] + " "
+    # A box's title is a heading: it ends its own sentence ('A patient's story' is not the
+    # start of the quotation under it).
+    return " " * (len(match["marker"]) + 1) + match["title"] + "."
 
 
 __all__ = [
