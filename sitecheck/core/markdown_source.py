@@ -31,13 +31,24 @@ def front_matter_end(lines: list[str]) -> int:
 
 
 SHOWN_FIELD = re.compile(r"^(title|description)\s*:")
+# Every field the theme prints: also the home page's hero and a treatment's schema.org status.
+PRINTED_FIELD = re.compile(
+    r"^(title|description|hero_question|hero_answer|procedure|procedure_status)\s*:"
+)
 
 
-def without_code(text: str, *, keep_comments: bool = False, keep_shown_fields: bool = False) -> str:
+def without_code(
+    text: str,
+    *,
+    keep_comments: bool = False,
+    keep_shown_fields: bool = False,
+    fields: re.Pattern = SHOWN_FIELD,
+) -> str:
     """The file with front matter, fenced code, inline code (and comments) blanked out.
 
     `keep_shown_fields` keeps the values of `title` and `description` (and their continuation
-    lines): patients and search engines read them, so claims there count too.
+    lines; `fields=PRINTED_FIELD`: every field the theme prints): patients and search engines
+    read them, so claims there count too.
     """
     lines = text.split("\n")
     end = front_matter_end(lines)
@@ -47,7 +58,7 @@ def without_code(text: str, *, keep_comments: bool = False, keep_shown_fields: b
     for index, line in enumerate(lines):
         opened = FENCE.match(line)
         if end and 0 < index < end and keep_shown_fields:
-            key = SHOWN_FIELD.match(line)
+            key = fields.match(line)
             shown = bool(key) or (shown and line[:1].isspace())
             if key:
                 # Blank the key but keep the value; a blank line keeps it a block of its own.

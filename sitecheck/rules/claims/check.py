@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitecheck.core.finding import Finding
-from sitecheck.core.markdown_source import blocks, line_of, without_code
+from sitecheck.core.markdown_source import PRINTED_FIELD, blocks, line_of, without_code
 from sitecheck.rules.claims.concepts import Rule, Rules, RulesError, load_rules
 from sitecheck.rules.claims.text import Hit, find_claims
 
@@ -114,8 +114,9 @@ def blank(match: re.Match) -> str:
 
 def check_claims(raw: str, file: str, rules: Rules) -> ClaimsResult:
     result = ClaimsResult()
-    with_comments = without_code(raw, keep_comments=True, keep_shown_fields=True)
-    shown = BOX_TITLE.sub(box_title, without_code(raw, keep_shown_fields=True))
+    shown_fields = {"keep_shown_fields": True, "fields": PRINTED_FIELD}
+    with_comments = without_code(raw, keep_comments=True, **shown_fields)
+    shown = BOX_TITLE.sub(box_title, without_code(raw, **shown_fields))
     text = NOT_WORDS.sub(blank, shown)
     spans, result.findings = markers(with_comments, text, file)
     result.text, result.shown, result.marked = text, shown, [(s[0], s[1]) for s in spans]
