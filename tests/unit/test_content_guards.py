@@ -571,6 +571,10 @@ def test_a_new_care_instruction_stops_the_build_and_a_new_answer_builds(tmp_path
     assert "docs/aftercare.md:14: this is a new instruction about care" in said(
         medical_review.check_source(raw, "docs/aftercare.md", project)
     )
+    raw = REVIEWED_PAGE + "\n**For your scalp:** you can swim and use a sauna the next day.\n"
+    assert "docs/aftercare.md:14: this is a new instruction about care" in said(
+        medical_review.check_source(raw, "docs/aftercare.md", project)
+    )
     raw = REVIEWED_PAGE + "\nMost people go back to work the next day after the treatment.\n"
     found = medical_review.check_source(raw, "docs/aftercare.md", project)
     assert found and all(f.severity == "notice" for f in found)
@@ -714,3 +718,28 @@ def test_a_reviewed_fact_changed_stops_and_a_placeholder_answered_waits_for_depl
     assert [f.severity for f in found] == ["notice"]
     assert "clinic.yml:3: this medical sentence is not reviewed yet" in said(found)
     assert medical_review.refusals(project)
+
+
+# -- claims in what the theme prints, and in a quotation under a box's title -----------------------
+def _claims(raw: str) -> str:
+    from sitecheck.rules.claims.check import check_claims
+    from sitecheck.rules.claims.concepts import load_rules
+
+    rules = load_rules(Path(__file__).resolve().parents[2] / "sitecheck/rules/claims/rules.yml")
+    return said(check_claims(raw, "docs/index.md", rules).findings)
+
+
+def test_claims_in_the_home_pages_hero_and_a_treatments_status_are_named():
+    head = "---\ntitle: Home\ntemplate: home.html\n"
+    raw = head + 'procedure_status: "FDA-registered; clinically proven"\n---\n\n# Home\n'
+    assert "docs/index.md:4: medical claim “FDA-registered”" in _claims(raw)
+    raw = head + 'hero_answer: "Yes. It regrows thicker hair for most patients."\n---\n\n# H\n'
+    assert "docs/index.md:4: medical claim" in _claims(raw)
+    honest = head + 'procedure_status: "Not approved by the FDA for hair loss; unproven"\n---\n'
+    assert _claims(honest + "\n# Home\n") == ""
+
+
+def test_a_patients_quotation_under_a_box_title_is_a_testimonial():
+    story = '"I hid under a cap for years. Now my crown has filled in." Kevin D.'
+    raw = f'# T\n\n!!! quote "A patient\'s story"\n    {story}\n'
+    assert 'docs/index.md:4: medical claim “"I” (Success rate or testimonial' in _claims(raw)

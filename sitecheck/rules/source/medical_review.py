@@ -178,12 +178,17 @@ def vocabulary(ledger: dict[str, list[str]]) -> set[str]:
 # medical reviewer signs it off; a sign added (the doctor's new line) waits for the reviewer
 # like any new medical sentence: it builds, and ./run deploy holds it.
 SAFETY_SNIPPET = re.compile(r"^docs/snippets/(urgency-|safety-|see-a-doctor)[\w-]*\.md$")
-# A new instruction about care: what to take, stop, put on or do to the body.
+# A new instruction about care: what to take, stop, put on or do to the body, told or allowed
+# ("you can swim the next day"), after a lead-in such as "**For your scalp:**".
+CARE = (
+    r"take|stop|use|apply|wash|avoid|drink|eat|start|skip|put|rub|massage|sleep|exercise|"
+    r"swim|shower|shave|dye|ice|remove|change|double|increase|reduce|lower|wait|go\s+back\s+to"
+    r"\s+(?:the\s+)?(?:gym|sport|swimming|exercise)"
+)
 INSTRUCTION = re.compile(
-    r"^(?:(?:yes|no|then|after that|afterwards|at home)[,.]?\s+)?(?:please\s+)?"
-    r"(?:take|stop|use|apply|wash|avoid|drink|eat|start|skip|put|rub|massage|sleep|exercise|"
-    r"swim|shower|shave|dye|ice|remove|change|double|increase|reduce|lower|wait|"
-    r"do\s+not|don[\u2019']t|never|you\s+(?:should|must|need\s+to|have\s+to))\b",
+    r"^(?:\**[^*:\n]{1,40}:\**\s+)?(?:(?:yes|no|then|after that|afterwards|at home)[,.]?\s+)?"
+    rf"(?:please\s+)?(?:{CARE}|do\s+not|don[\u2019']t|never|"
+    rf"you\s+(?:should|must|need\s+to|have\s+to)|you\s+(?:can|may)\s+(?:now\s+)?(?:{CARE}))\b",
     re.IGNORECASE,
 )
 
