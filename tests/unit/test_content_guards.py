@@ -743,3 +743,26 @@ def test_a_patients_quotation_under_a_box_title_is_a_testimonial():
     story = '"I hid under a cap for years. Now my crown has filled in." Kevin D.'
     raw = f'# T\n\n!!! quote "A patient\'s story"\n    {story}\n'
     assert 'docs/index.md:4: medical claim “"I” (Success rate or testimonial' in _claims(raw)
+
+
+@pytest.mark.parametrize(
+    ("value", "refused"),
+    [
+        ("leave a message on our main line and we will call you back the next working day", True),
+        ("call our on-call doctor on +1 212 555 0234", False),
+        ("TO BE CONFIRMED BY THE CLINIC: the number to call at night", False),
+    ],
+)
+def test_the_out_of_hours_fact_must_give_a_number_to_call(value, refused):
+    import yaml
+
+    text = f'clinic:\n  out_of_hours: "{value}"\n'
+    data = {"extra": yaml.safe_load(text)}
+    found = [
+        f
+        for f in clinic_facts.check_facts(data, text, "clinic.yml", ("extra",))
+        if "out_of_hours" in f.what
+    ]
+    assert bool(found) == refused, said(found)
+    if refused:
+        assert "clinic.yml:2: the setting" in said(found) and "phone number" in found[0].fix
