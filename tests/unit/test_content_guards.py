@@ -766,3 +766,23 @@ def test_the_out_of_hours_fact_must_give_a_number_to_call(value, refused):
     assert bool(found) == refused, said(found)
     if refused:
         assert "clinic.yml:2: the setting" in said(found) and "phone number" in found[0].fix
+
+
+def test_the_words_of_the_sites_scripts_are_reviewed_and_their_code_is_not(tmp_path):
+    from sitecheck.rules.source import medical_review
+
+    file = "docs/javascripts/check.js"
+    script = (
+        'var NONE = "You have not ticked anything. Only a doctor can tell, after tests.";\n'
+        'box.querySelector("input[type=checkbox]");\n'
+    )
+    (tmp_path / "docs" / "javascripts").mkdir(parents=True)
+    (tmp_path / file).write_text(script)
+    medical_review.sign(tmp_path, [file])
+    changed = script.replace("Only a doctor can tell, after tests.", "So you can have it!")
+    (tmp_path / file).write_text(changed)
+    found = said(medical_review.check_scripts(tmp_path))
+    assert f"{file}:1: a reviewed medical sentence was changed without review" in found
+    assert "now “So you can have it!”" in found
+    (tmp_path / file).write_text(script.replace("var NONE", "const NONE").replace("box.", "b."))
+    assert medical_review.check_scripts(tmp_path) == []

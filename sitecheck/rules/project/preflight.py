@@ -409,6 +409,7 @@ def check_config(project: Path, file: str = CONFIG) -> tuple[dict | None, list[F
         # Doses, contraindications: a reviewed fact changed stops here; a placeholder answered
         # is a notice that ./run deploy lists and refuses (medical_review.refusals).
         found += [f for f in medical_review.check_facts(project) if f.severity != NOTICE]
+        found += [f for f in medical_review.check_scripts(project) if f.severity != NOTICE]
         found += price_sense.check(
             (project / FACTS_FILE).read_text(encoding="utf-8"),
             facts,

@@ -32,6 +32,7 @@ from sitecheck.core.finding import NOTICE, Finding
 from sitecheck.core.markdown_source import without_code
 from sitecheck.core.yaml_loader import SafeLoader
 from sitecheck.rules.facts.page_placeholders import PLACEHOLDER
+from sitecheck.rules.project import scripts
 
 LEDGER = "medical-review.yml"
 HEADER = (
@@ -178,6 +179,30 @@ def vocabulary(ledger: dict[str, list[str]]) -> set[str]:
 # medical reviewer signs it off; a sign added (the doctor's new line) waits for the reviewer
 # like any new medical sentence: it builds, and ./run deploy holds it.
 SAFETY_SNIPPET = re.compile(r"^docs/snippets/(urgency-|safety-|see-a-doctor)[\w-]*\.md$")
+# The site's own scripts answer patients too (the self-check: "This does not show that the
+# treatment is right for you"): their words are reviewed like a safety card.
+SCRIPT = re.compile(r"^docs/javascripts/[\w-]+\.js$")
+
+
+def is_safety(file: str) -> bool:
+    return bool(SAFETY_SNIPPET.match(file) or SCRIPT.match(file))
+
+
+def script_words(raw: str) -> str:
+    """The words a script shows, on their own lines: each line's strings of two words or more
+    (code such as "input[type=checkbox]" left out), a blank line where there are none."""
+    lines: list[list[str]] = [[] for _ in range(raw.count("\n") + 1)]
+    for kind, value, line in scripts.tokens(raw):
+        words = value.split()
+        if kind == "string" and len(words) >= 2 and not re.search(r"[=\[\]{}<>#]", value):
+            lines[line - 1].append(" ".join(words))
+    return "\n".join(" ".join(parts) for parts in lines)
+
+
+def _as_text(file: str, raw: str) -> str:
+    return script_words(raw) if SCRIPT.match(file) else raw
+
+
 # A new instruction about care: what to take, stop, put on or do to the body, told or allowed
 # ("you can swim the next day"), after a lead-in such as "**For your scalp:**".
 CARE = (
@@ -204,10 +229,13 @@ def compare(
     never reviewed, every sentence is new). `known`: every word the reviewer has read;
     `current`: the sentences, when they are not a page's (clinic.yml's medical facts)."""
     if current is None:
-        current = sentences(raw, every=bool(SAFETY_SNIPPET.match(file)))
-    card = "medical fact" if file == FACTS else "safety card"
-    shows = (
-        "every page that shows the fact" if file == FACTS else "every page that includes the card"
+        current = sentences(raw, every=is_safety(file))
+    card, shows = {
+        FACTS: ("medical fact", "every page that shows the fact"),
+        "script": ("script text", "every page that runs the script"),
+    }.get(
+        "script" if SCRIPT.match(file) else file,
+        ("safety card", "every page that includes the card"),
     )
     old = reviewed or []
     matcher = difflib.SequenceMatcher(None, old, [s for _, s in current], autojunk=False)
@@ -215,7 +243,7 @@ def compare(
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        safety = bool(SAFETY_SNIPPET.match(file) or file == FACTS) and reviewed is not None
+        safety = (is_safety(file) or file == FACTS) and reviewed is not None
         if op == "delete":
             line = current[b1][0] if b1 < len(current) else (current[-1][0] if current else 1)
             for gone in old[a1:a2]:
@@ -390,9 +418,20 @@ def check_source(raw: str, file: str, project: Path | None) -> list[Finding]:
     ledger = read_ledger(project)
     if ledger is None:
         return []  # no ledger: nothing signed yet (the first sign-off writes it)
+    raw = _as_text(file, raw)
     return compare(
         raw, file, reviewed_for(project, ledger, file, raw), _vocabulary(project, ledger)
     )
+
+
+def check_scripts(project: Path) -> list[Finding]:
+    """The site's scripts' words against the reviewed ones (the build reads no script as a
+    page, so the project check calls this)."""
+    out = []
+    for path in sorted((project / "docs" / "javascripts").glob("*.js")):
+        file = path.relative_to(project).as_posix()
+        out += check_source(path.read_text(encoding="utf-8"), file, project)
+    return out
 
 
 def reviewed_for(
@@ -403,7 +442,7 @@ def reviewed_for(
     its redirect, keeps its review; a copy or a new page does not."""
     if file in ledger:
         return ledger[file]
-    current = [s for _, s in sentences(raw, every=bool(SAFETY_SNIPPET.match(file)))]
+    current = [s for _, s in sentences(raw, every=is_safety(file))]
     best, score = None, RENAMED
     for old, reviewed in ledger.items():
         if not reviewed or (project / old).exists():
@@ -440,7 +479,8 @@ def _vocabulary(project: Path, ledger: dict[str, list[str]]) -> set[str]:
 
 def _files(project: Path) -> list[Path]:
     docs = project / "docs"
-    return sorted(p for p in docs.rglob("*.md") if p.is_file())
+    pages = [p for p in docs.rglob("*.md") if p.is_file()]
+    return sorted(pages + [p for p in (docs / "javascripts").glob("*.js") if p.is_file()])
 
 
 def sign(project: Path, files: list[str]) -> None:
@@ -449,9 +489,8 @@ def sign(project: Path, files: list[str]) -> None:
         if file == FACTS:
             ledger[file] = [s for _, s in fact_sentences(project)]
             continue
-        path = project / file
-        text = path.read_text(encoding="utf-8")
-        ledger[file] = [s for _, s in sentences(text, every=bool(SAFETY_SNIPPET.match(file)))]
+        text = _as_text(file, (project / file).read_text(encoding="utf-8"))
+        ledger[file] = [s for _, s in sentences(text, every=is_safety(file))]
     body = yaml.safe_dump(dict(sorted(ledger.items())), allow_unicode=True, width=100)
     (project / LEDGER).write_text(HEADER + body, encoding="utf-8")
 
@@ -464,7 +503,7 @@ def refusals(project: Path) -> list[str]:
     out = [str(f) for f in check_facts(project)]
     for path in _files(project):
         file = path.relative_to(project).as_posix()
-        text = path.read_text(encoding="utf-8")
+        text = _as_text(file, path.read_text(encoding="utf-8"))
         reviewed = reviewed_for(project, ledger, file, text)
         for f in compare(text, file, reviewed, _vocabulary(project, ledger)):
             out.append(str(f))
