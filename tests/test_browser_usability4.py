@@ -67,6 +67,14 @@ BROKEN_WORDS_JS = """() => {
     for (let node; (node = walker.nextNode());) {
       const el = node.parentElement;
       if (!el.getClientRects().length || el.closest(skip) || hidden(el)) continue;
+      // A phone number is copied off the screen: it never breaks, not even at its hyphen.
+      const tel = el.closest('a[href^="tel:"]');
+      if (tel) {
+        const rows = new Set([...tel.getClientRects()].filter(r => r.width > 0)
+          .map(r => Math.round(r.bottom)));
+        if (rows.size > 1) out.broken.push(`phone number “${tel.textContent.trim()}”`);
+        continue;
+      }
       const token = /\\S+/g;
       for (let t; (t = token.exec(node.data));) {
         if (/[@/]|\\w\\.\\w/.test(t[0])) continue;  // an address may break anywhere
