@@ -68,11 +68,22 @@ BROKEN_WORDS_JS = """() => {
       const el = node.parentElement;
       if (!el.getClientRects().length || el.closest(skip) || hidden(el)) continue;
       // A phone number is copied off the screen: it never breaks, not even at its hyphen.
+      // (Its text's lines, not its boxes': a glossary <abbr> inside sits lower on the same line.)
       const tel = el.closest('a[href^="tel:"]');
       if (tel) {
-        const rows = new Set([...tel.getClientRects()].filter(r => r.width > 0)
-          .map(r => Math.round(r.bottom)));
-        if (rows.size > 1) out.broken.push(`phone number “${tel.textContent.trim()}”`);
+        if (node !== document.createTreeWalker(tel, NodeFilter.SHOW_TEXT).nextNode()) continue;
+        const rects = [];
+        const inner = document.createTreeWalker(tel, NodeFilter.SHOW_TEXT);
+        for (let t; (t = inner.nextNode());) {
+          const range = document.createRange();
+          range.selectNodeContents(t);
+          rects.push(...[...range.getClientRects()].filter(r => r.width > 0));
+        }
+        const tops = rects.map(r => r.top);
+        const height = Math.min(...rects.map(r => r.height));
+        if (Math.max(...tops) - Math.min(...tops) > height / 2) {
+          out.broken.push(`phone number “${tel.textContent.trim()}”`);
+        }
         continue;
       }
       const token = /\\S+/g;
