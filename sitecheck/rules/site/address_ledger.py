@@ -239,7 +239,9 @@ def check_site(pages, context) -> list[Finding]:
                     "computer, which adds it, and commit the file).",
                 )
             )
-    added = sorted(current - set(ledger))
+    # New addresses a redirect already explains are renames done right, not this one's pair.
+    sent_to = {target_of(written, sources) for written, _ in redirects.values()}
+    added = sorted(current - set(ledger) - sent_to)
     gone = [old for old in ledger if old not in current and old not in redirects]
     for old, line in sorted(ledger.items(), key=lambda item: item[1]):
         if old in current or old in redirects:
