@@ -12,6 +12,7 @@ from pathlib import Path
 # Where text on a page may come from besides the page itself: the snippets, and the clinic's
 # facts (the file that holds them; mkdocs.yml today).
 SNIPPETS = ("docs/snippets/sources.yml", "docs/snippets/glossary.md", "mkdocs.yml", "clinic.yml")
+INCLUDE = re.compile(r"--8<--\s+[\"']([\w./-]+)[\"']")
 
 
 def _words(text: str) -> list[str]:
@@ -59,7 +60,9 @@ def locate(raw: str | None, file: str, project: Path | None, needle: str) -> tup
         if raw and (line := find_line(raw.splitlines(), piece)):
             return file, line
     if project is not None:
-        for snippet in SNIPPETS:
+        # The snippets this page includes (--8<-- "interpreter.md"), then those every page uses.
+        included = [f"docs/snippets/{name}" for name in INCLUDE.findall(raw or "")]
+        for snippet in dict.fromkeys([*included, *SNIPPETS]):
             lines = file_lines(project / snippet)
             for piece in needles:
                 if line := find_line(lines, piece):

@@ -455,6 +455,12 @@ def test_colour_as_the_only_meaning_is_refused_and_red_skin_passes():
             '<p lang="es">Temos intérpretes por telefone, sem custo para você.</p>',
             "looks Portuguese but is marked as Spanish",
         ),
+        (  # …and as one sentence of a Spanish paragraph
+            '<p lang="es">Esta información está en inglés. Para recibir ayuda en español, '
+            "llámenos al teléfono de la clínica. Temos intérpretes por telefone, sem custo "
+            "para você.</p>",
+            "looks Portuguese but is marked as Spanish",
+        ),
         ('<p lang="sp-">Hablamos español.</p>', "is not a language code"),
         (
             '<p lang="es">You can call us on weekdays and we will answer your questions.</p>',

@@ -51,6 +51,7 @@ def guess(text: str) -> str | None:
     return None
 
 
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
 LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -78,7 +79,8 @@ def _wrong_mark(declared: str, lang: str | None, text: str) -> tuple[str, str] |
         return (
             f"this text looks {NAMES[lang]} but is marked as {NAMES[base]} (“{code}”): "
             f"“{text[:50]}”.",
-            f'mark it with its own language: {{ lang="{lang}" }}.',
+            f"if it belongs here, write it in {NAMES[base]}; if it is meant to be in "
+            f'{NAMES[lang]}, mark it {{ lang="{lang}" }}.',
         )
     english = sum(w in WORDS["en"] for w in words)
     if base != "en" and not lang and len(words) >= 6 and english / len(words) >= 0.3:
@@ -105,10 +107,15 @@ def check_page(page, context) -> list[Finding]:
         # A clinic fact still to fill in is English by design; ./run deploy refuses it anyway.
         if declared and PLACEHOLDER.search(text):
             continue
-        if declared and (wrong := _wrong_mark(declared[0], lang, text)):
-            file, line = locate(page.raw, page.file, getattr(context, "project", None), text[:60])
-            out.append(Finding(file, line, wrong[0], wrong[1]))
-            continue
+        if declared:
+            # Each sentence too: a Portuguese sentence pasted into a Spanish paragraph.
+            parts = [text, *(x for x in SENTENCE.split(text) if len(x.split()) >= 5)]
+            wrong = next((w for x in parts if (w := _wrong_mark(declared[0], guess(x), x))), None)
+            if wrong:
+                where = wrong[0].split("“")[-1].split("”")[0][:40]
+                file, line = locate(page.raw, page.file, getattr(context, "project", None), where)
+                out.append(Finding(file, line, wrong[0], wrong[1]))
+                continue
         if not lang:
             continue
         if declared and not declared[0].lower().startswith("en"):
