@@ -8,6 +8,20 @@ def test_strict_build_prints_no_warnings(built_site):
     assert built_site.warnings() == [], "\n".join(built_site.warnings())
 
 
+def test_no_editors_note_reaches_patients_and_inline_code_stays_whole(built_site):
+    """methods.md and decision-aid.md carry claim-ok notes: read by the checks, never sent."""
+    from sitecheck.outputs.material_html_fix import without_notes
+
+    assert "claim-ok" in (built_site.project / "docs/methods.md").read_text(encoding="utf-8")
+    pages = built_site.html_pages()
+    sent = [p for p in pages if "<!--" in (built_site.site / p).read_text(encoding="utf-8")]
+    assert sent == []
+    script = "<script>var a = '<!-- kept -->';</script>"
+    assert without_notes(f"<p>Hi<!-- cheap hair cost, hair price --></p>{script}") == (
+        f"<p>Hi</p>{script}"
+    )
+
+
 def test_invalid_mkdocs_yml_stops_the_build(project):
     project.replace("mkdocs.yml", "site_name: ", "site_name: [unclosed ")
     result = project.build()

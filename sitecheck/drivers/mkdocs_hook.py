@@ -154,7 +154,7 @@ def on_post_page(output, page, config):
     output = material_html_fix.fix(output)
     built = Page(page.file.dest_uri, f"docs/{page.file.src_uri}", output, page.file.content_string)
     checks(state["engine"].check_page, built)
-    return meta_policy(output, built)
+    return material_html_fix.without_notes(meta_policy(output, built))
 
 
 def meta_policy(output, built):

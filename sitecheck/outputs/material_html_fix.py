@@ -1,4 +1,10 @@
-"""Remove Material's invalid `autocomplete` from its two hidden toggle checkboxes.
+"""Two fixes to each built page's HTML.
+
+Editors' notes (`<!-- … -->`, the claim-ok markers included) are for the team: they are
+removed from what patients receive, after the checks have read them (a keyword list hidden in a
+note is a search trick; a patient's details in one are refused by the personal-data rule).
+
+Material's invalid `autocomplete` is removed from its two hidden toggle checkboxes.
 
 Material 9.8.1 writes `<input type="checkbox" ... autocomplete="off">` for the drawer and
 search toggles directly in base.html, outside any template block, so the theme cannot change
@@ -19,3 +25,11 @@ TOGGLE = re.compile(
 
 def fix(output: str) -> str:
     return TOGGLE.sub(r"\1>", output)
+
+
+# Script and style bodies are left whole: their text is hashed for the CSP.
+NOTE_OR_CODE = re.compile(r"(<(script|style)\b.*?</\2>)|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+
+
+def without_notes(output: str) -> str:
+    return NOTE_OR_CODE.sub(lambda m: m.group(1) or "", output)
