@@ -577,10 +577,14 @@ def test_a_new_care_instruction_stops_the_build_and_a_new_answer_builds(tmp_path
     assert "docs/aftercare.md:14: this is a new instruction about care" in said(
         medical_review.check_source(raw, "docs/aftercare.md", project)
     )
-    raw = REVIEWED_PAGE + "\n**For your scalp:** you can swim and use a sauna the next day.\n"
-    assert "docs/aftercare.md:14: this is a new instruction about care" in said(
-        medical_review.check_source(raw, "docs/aftercare.md", project)
-    )
+    for allowed in (
+        "**For your scalp:** you can swim and use a sauna the next day.",
+        "You can drive yourself home after the treatment.",
+    ):
+        raw = REVIEWED_PAGE + f"\n{allowed}\n"
+        assert "docs/aftercare.md:14: this is a new instruction about care" in said(
+            medical_review.check_source(raw, "docs/aftercare.md", project)
+        )
     raw = REVIEWED_PAGE + "\nMost people go back to work the next day after the treatment.\n"
     found = medical_review.check_source(raw, "docs/aftercare.md", project)
     assert found and all(f.severity == "notice" for f in found)

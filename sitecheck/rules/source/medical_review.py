@@ -207,7 +207,8 @@ def _as_text(file: str, raw: str) -> str:
 # ("you can swim the next day"), after a lead-in such as "**For your scalp:**".
 CARE = (
     r"take|stop|use|apply|wash|avoid|drink|eat|start|skip|put|rub|massage|sleep|exercise|"
-    r"swim|shower|shave|dye|ice|remove|change|double|increase|reduce|lower|wait|go\s+back\s+to"
+    r"swim|shower|shave|dye|ice|remove|change|double|increase|reduce|lower|wait|drive|fly|"
+    r"lift|bend|go\s+back\s+to"
     r"\s+(?:the\s+)?(?:gym|sport|swimming|exercise)"
 )
 INSTRUCTION = re.compile(
