@@ -796,3 +796,14 @@ def test_the_words_of_the_sites_scripts_are_reviewed_and_their_code_is_not(tmp_p
     assert "now “So you can have it!”" in found
     (tmp_path / file).write_text(script.replace("var NONE", "const NONE").replace("box.", "b."))
     assert medical_review.check_scripts(tmp_path) == []
+
+
+def test_a_heading_typed_in_bold_capitals_is_named_and_a_bold_label_passes():
+    from sitecheck.rules.page.outline import typed_headings
+
+    raw = "# Contact\n\n**WHAT TO BRING**\n\nYour medicines.\n"
+    assert "docs/x.md:3: the line “WHAT TO BRING” is made to look like a heading" in said(
+        typed_headings(page("<p><strong>WHAT TO BRING</strong></p>", raw))
+    )
+    label = "# Options\n\n**FDA status**\n\nApproved.\n\n**Cost**\n\nAbout 900 USD.\n"
+    assert typed_headings(page("<p><strong>FDA status</strong></p>", label)) == []

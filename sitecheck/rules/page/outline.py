@@ -36,7 +36,7 @@ def check_parts(page, context) -> list[Finding]:
                 "keep one line starting with '# ' at the top; use '## ' for the sections below it.",
             )
         )
-    out += heading_levels(page)
+    out += heading_levels(page) + typed_headings(page)
     desc = doc.xpath('//meta[@name="description"]/@content')
     if not desc or not desc[0].strip():
         out.append(
@@ -112,6 +112,30 @@ def heading_levels(page) -> list[Finding]:
                 )
             )
         previous = level
+    return out
+
+
+# A line made a heading the Word way: bold capitals on its own ("**WHAT TO BRING**").
+TYPED_HEADING = re.compile(r"^[ \t]*(\*\*|__)([A-Z][A-Z0-9 ,'&/-]{2,60}[A-Z0-9])\1[ \t]*:?[ \t]*$")
+
+
+def typed_headings(page) -> list[Finding]:
+    out = []
+    for number, line in enumerate(without_code(page.raw or "").split("\n"), start=1):
+        match = TYPED_HEADING.match(line)
+        if match and " " in match.group(2):
+            words = match.group(2).capitalize()
+            out.append(
+                Finding(
+                    page.file,
+                    number,
+                    f"the line “{match.group(2)}” is made to look like a heading (bold "
+                    "capitals) but is not one: screen-reader users, who move through a page by "
+                    "its headings, cannot find it, and it is missing from the page's contents.",
+                    f"write it as a heading in ordinary letters: '## {words}' (or '### …' "
+                    "under a '##' heading).",
+                )
+            )
     return out
 
 
