@@ -309,6 +309,25 @@ def test_run_build_names_a_renamed_pages_old_address(tmp_path):
     assert 'href="../privacy-notice/"' in project.path("site/cost/index.html").read_text()
 
 
+def test_run_build_with_an_unreviewed_medical_sentence_does_not_say_ready(tmp_path):
+    project = runnable(tmp_path)
+    project.replace(
+        "docs/contact.md",
+        "You are welcome to bring someone with you.\n",
+        "You are welcome to bring someone with you.\n\nMost people feel sore for a day.\n",
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "SITECHECK_REPORT_ONLY")}
+    done = subprocess.run(
+        ["./run", "build"], cwd=project.root, env=env, capture_output=True, text=True, check=False
+    )
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out[-2000:]
+    assert "docs/contact.md:" in out and "this medical sentence is not reviewed yet" in out
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("Built ") and "not ready to publish: 1 notice above" in last, last
+    assert "No problems" not in out
+
+
 def test_run_build_names_a_page_line_and_a_snippet_line(tmp_path):
     project = runnable(tmp_path)
     project.replace(
