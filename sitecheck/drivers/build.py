@@ -108,8 +108,9 @@ def last_line(project: Path, code: int, started: float = 0.0) -> str:
         # the last line must not call the site ready.
         if waiting := len([f for f in found if f.severity == "notice"]):
             return (
-                f"Built {len(pages)} pages, but not ready to publish: {waiting} notice"
-                f"{'s' * (waiting != 1)} above wait for a reviewer (./run deploy refuses them)."
+                f"Built {len(pages)} pages, but not ready to publish: "
+                + (f"{waiting} notices above wait" if waiting != 1 else "1 notice above waits")
+                + " for a reviewer (./run deploy refuses them)."
             )
         return f"No problems: {len(pages)} pages ready to publish."
     count = len([f for f in found if f.severity == "error"])

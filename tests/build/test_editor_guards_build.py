@@ -324,7 +324,7 @@ def test_run_build_with_an_unreviewed_medical_sentence_does_not_say_ready(tmp_pa
     assert done.returncode == 0, out[-2000:]
     assert "docs/contact.md:" in out and "this medical sentence is not reviewed yet" in out
     last = out.strip().splitlines()[-1]
-    assert last.startswith("Built ") and "not ready to publish: 1 notice above" in last, last
+    assert last.startswith("Built ") and "not ready to publish: 1 notice above waits" in last, last
     assert "No problems" not in out
 
 
