@@ -807,3 +807,15 @@ def test_a_heading_typed_in_bold_capitals_is_named_and_a_bold_label_passes():
     )
     label = "# Options\n\n**FDA status**\n\nApproved.\n\n**Cost**\n\nAbout 900 USD.\n"
     assert typed_headings(page("<p><strong>FDA status</strong></p>", label)) == []
+
+
+def test_a_change_late_in_a_long_sentence_is_shown_where_it_differs():
+    from sitecheck.rules.source.medical_review import _changed_parts
+
+    start = "Call 911 for chest pain, trouble breathing " + "and more words here " * 4
+    was, now = _changed_parts(start + "or fainting.", start + "or sudden loss of sight.")
+    assert was != now and "fainting" in was and "sudden loss of sight" in now
+    assert _changed_parts("Take one tablet.", "Take two tablets.") == (
+        "Take one tablet.",
+        "Take two tablets.",
+    )

@@ -287,12 +287,13 @@ def compare(
                     close = difflib.get_close_matches(sentence, old[a1:a2], n=1, cutoff=0.6)
                     before = close[0] if close else None
             if before is not None and _meaning(before) != _meaning(sentence):
+                was, now = _changed_parts(before, sentence)
                 out.append(
                     Finding(
                         file,
                         line,
                         f"a reviewed medical sentence was changed without review: it said "
-                        f"“{before[:90]}”, now “{sentence[:90]}”.",
+                        f"“{was}”, now “{now}”.",
                         "put the reviewed wording back, or ask the medical reviewer to read the "
                         "change and sign it off (python -m sitecheck.rules.source.medical_review "
                         f"{file}).",
@@ -411,6 +412,20 @@ def check_facts(project: Path) -> list[Finding]:
     if reviewed is not None:  # a reviewed fact now waiting for the clinic is not a removal
         reviewed = [r for r in reviewed if r.split(": ", 1)[0] not in waiting]
     return compare("", FACTS, reviewed, _vocabulary(project, ledger), current)
+
+
+def _changed_parts(before: str, after: str, width: int = 90) -> tuple[str, str]:
+    """Both sentences from a few words before their first difference: two long sentences
+    that start alike must not read the same in the message."""
+    same = 0
+    for a, b in zip(before, after, strict=False):
+        if a != b:
+            break
+        same += 1
+    if same < width - 20:
+        return before[:width], after[:width]
+    start = before.rfind(" ", 0, max(same - 20, 0)) + 1
+    return "…" + before[start : start + width], "…" + after[start : start + width]
 
 
 def check_source(raw: str, file: str, project: Path | None) -> list[Finding]:
