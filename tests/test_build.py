@@ -20,6 +20,8 @@ def test_no_editors_note_reaches_patients_and_inline_code_stays_whole(built_site
     assert without_notes(f"<p>Hi<!-- cheap hair cost, hair price --></p>{script}") == (
         f"<p>Hi</p>{script}"
     )
+    quoted = '<abbr title="<!--">x</abbr><p>Kept.</p><!-- note -->'
+    assert without_notes(quoted) == '<abbr title="<!--">x</abbr><p>Kept.</p>'
 
 
 def test_invalid_mkdocs_yml_stops_the_build(project):

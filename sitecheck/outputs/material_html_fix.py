@@ -27,8 +27,13 @@ def fix(output: str) -> str:
     return TOGGLE.sub(r"\1>", output)
 
 
-# Script and style bodies are left whole: their text is hashed for the CSP.
-NOTE_OR_CODE = re.compile(r"(<(script|style)\b.*?</\2>)|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+# Read left to right, a tag (its quoted attributes may hold "<!--") and a script or style body
+# (hashed for the CSP) are kept whole; only a note outside them is removed.
+NOTE_OR_CODE = re.compile(
+    r"(<(script|style)\b.*?</\2\s*>|<[A-Za-z][^\"'>]*(?:(?:\"[^\"]*\"|'[^']*')[^\"'>]*)*>)"
+    r"|<!--.*?-->",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 def without_notes(output: str) -> str:
