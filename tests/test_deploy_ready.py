@@ -80,6 +80,9 @@ NUMBERS = {
     "later_max": "4",
     "min_age": "18",
     "interval": '"6 to 8 weeks"',  # a number and its unit (facts.yml)
+    # A number to call, and a way to reach the person (facts.yml)
+    "out_of_hours": '"call our on-call doctor on +44 20 7946 1299"',
+    "complaints_contact": '"our practice manager, at complaints@riverside-hair.co.uk or +44 20 7946 1234"',
 }
 
 
