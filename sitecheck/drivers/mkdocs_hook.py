@@ -45,7 +45,7 @@ from sitecheck.rules.claims.review import LEDGER_FILE  # noqa: E402
 from sitecheck.rules.page.theme_scripts import ThemeScripts  # noqa: E402
 from sitecheck.rules.project import preflight, published_files  # noqa: E402
 from sitecheck.rules.site import address_ledger  # noqa: E402
-from sitecheck.rules.source import template_bounds  # noqa: E402
+from sitecheck.rules.source import medical_review, template_bounds  # noqa: E402
 from sitecheck.rules.source.front_matter import FrontMatterError, read  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sitecheck")
@@ -119,6 +119,9 @@ def on_files(files, config):
     engine = state["engine"]
     found, refused = published_files.check_docs(Path(config.docs_dir), config.extra)  # first
     checks(engine.add_findings, found)
+    # A script's new sentence waits for the reviewer (the project check stopped on changes).
+    waiting = medical_review.check_scripts(state["project"])
+    checks(engine.add_findings, [f for f in waiting if f.severity == NOTICE])
     for file in [f for f in files if published_files.is_refused(f.src_uri, refused)]:
         files.remove(file)
     state["sources"] = {f.dest_uri: f"docs/{f.src_uri}" for f in files.documentation_pages()}

@@ -796,6 +796,9 @@ def test_the_words_of_the_sites_scripts_are_reviewed_and_their_code_is_not(tmp_p
     assert "now “So you can have it!”" in found
     (tmp_path / file).write_text(script.replace("var NONE", "const NONE").replace("box.", "b."))
     assert medical_review.check_scripts(tmp_path) == []
+    (tmp_path / file).write_text(script + 'var MORE = "Please ask your own doctor first.";\n')
+    found = medical_review.check_scripts(tmp_path)
+    assert [f.severity for f in found] == ["notice"], said(found)
 
 
 def test_a_heading_typed_in_bold_capitals_is_named_and_a_bold_label_passes():
