@@ -146,7 +146,7 @@ def test_faulty_self_check_is_reported_with_every_fault(project, browser):
     for expected in [
         "docs/javascripts/self-check.js: with two boxes ticked by keyboard the self-check gives "
         "a verdict: “Good news: you are eligible for treatment!”",
-        "with only box 1 ticked the answer does not end with the next step",
+        "with only box 1 ticked (one of the clinic's rules) the answer offers a consultation",
         "ticking boxes made network requests: http://127.0.0.1",
         "/collect?answers=1",
         "ticking boxes wrote cookies, localStorage or sessionStorage",

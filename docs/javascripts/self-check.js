@@ -16,6 +16,8 @@
   var NEXT_STEP = "Please talk to your doctor, or book a consultation.";
   var DOCTOR_FIRST =
     "This is not a reason to book with us: please see your own doctor or a dermatologist first.";
+  // Every sentence of the first list is one of our rules: no consultation to sell them.
+  var OTHER_WAYS = "Please talk to your own doctor about other ways to help your hair loss.";
 
   // `notes`: what each ticked sentence means, from the note under it in the page (the clinic's
   // rule, "see a doctor first", and for a blood thinner "do not stop it"), each said once.
@@ -38,7 +40,7 @@
         "if they are not treated soon. " + DOCTOR_FIRST
       );
     }
-    return "You ticked " + count + ". " + meaning + " " + NEXT_STEP;
+    return "You ticked " + count + ". " + meaning + " " + OTHER_WAYS;
   }
 
   function notesOf(checkbox) {

@@ -22,6 +22,7 @@ ENDS_WITH_NEXT_STEP = re.compile(r"talk to your doctor,? or book a consultation\
 # A sign that something else causes the hair loss (the list marked hc-see-doctor-first) sends
 # the reader to their own doctor or a dermatologist first, never to book with the clinic.
 DOCTOR_FIRST_LIST = ".hc-see-doctor-first"
+ENDS_WITH_OTHER_WAYS = re.compile(r"talk to your own doctor about other ways[^.]*\.?\s*$", re.I)
 ENDS_WITH_DOCTOR_FIRST = re.compile(r"see your own doctor or a dermatologist first\.?\s*$", re.I)
 OFFERS_BOOKING = re.compile(r"book a consultation", re.I)
 VERDICT = re.compile(r"\beligible\b|\bsuitable\b|\bqualify\b|\byou can have\b", re.I)
@@ -44,8 +45,11 @@ def result_text(page) -> str:
     return page.locator(RESULT).inner_text().strip()
 
 
-def check_answer(text: str, state: str, doctor_first: bool = False) -> list[Finding]:
-    """`doctor_first`: a sign that something else causes the hair loss is ticked."""
+def check_answer(
+    text: str, state: str, doctor_first: bool = False, rule: bool = False
+) -> list[Finding]:
+    """`doctor_first`: a sign that something else causes the hair loss is ticked; `rule`: only
+    sentences of the first list (the clinic's own rules: it does not treat them)."""
     problems = []
     if VERDICT.search(text):
         problems.append(
@@ -64,6 +68,17 @@ def check_answer(text: str, state: str, doctor_first: bool = False) -> list[Find
                     f"answer does not send the reader to their own doctor first: “{text}”",
                     "end it with 'please see your own doctor or a dermatologist first.', "
                     "and do not offer a consultation with the clinic",
+                )
+            )
+    elif rule:
+        if not ENDS_WITH_OTHER_WAYS.search(text) or OFFERS_BOOKING.search(text):
+            problems.append(
+                at(
+                    SCRIPT,
+                    f"with {state} (one of the clinic's rules) the answer offers a consultation "
+                    f"the clinic would refuse, or no next step: “{text}”",
+                    "end it with 'Please talk to your own doctor about other ways to help your "
+                    "hair loss.', and do not offer a consultation with the clinic",
                 )
             )
     elif not ENDS_WITH_NEXT_STEP.search(text):
@@ -114,7 +129,7 @@ def check_keyboard_only(page) -> list[Finding]:
             )
         ]
     text = result_text(page)
-    problems = check_answer(text, "two boxes ticked by keyboard")
+    problems = check_answer(text, "two boxes ticked by keyboard", rule=True)
     if "2" not in text:
         problems.append(
             at(
@@ -142,7 +157,9 @@ def check_every_answer(page) -> list[Finding]:
         )
     for i in range(boxes.count()):
         boxes.nth(i).check()
-        problems += check_answer(result_text(page), f"only box {i + 1} ticked", doctor_first[i])
+        problems += check_answer(
+            result_text(page), f"only box {i + 1} ticked", doctor_first[i], not doctor_first[i]
+        )
         boxes.nth(i).uncheck()
     for i in range(boxes.count()):
         boxes.nth(i).check()
@@ -235,7 +252,7 @@ def check_after_instant_navigation(page, base_url: str) -> list[Finding]:
         ]
     page.locator(BOXES).first.check()
     text = result_text(page)
-    problems = check_answer(text, "one box ticked after instant navigation")
+    problems = check_answer(text, "one box ticked after instant navigation", rule=True)
     if "1" not in text:
         problems.append(
             at(
