@@ -30,6 +30,14 @@ SHORTENERS = {
     "href.li", "urldefense.com", "urldefense.proofpoint.com", "click.email", "mailchi.mp",
     "forms.gle", "youtu.be", "aka.ms", "amzn.to", "qrco.de",
 }  # fmt: skip
+# Shared working documents: a draft patients may not open, may see half-written, or may edit.
+SHARED_DOCUMENTS = re.compile(
+    r"(^|\.)(docs\.google\.com|drive\.google\.com|onedrive\.live\.com|1drv\.ms|"
+    r"dropbox\.com|dropboxusercontent\.com|box\.com|notion\.so|notion\.site|icloud\.com|"
+    r"wetransfer\.com|we\.tl|quip\.com|airtable\.com|trello\.com|canva\.com|evernote\.com|"
+    r"office\.com|live\.com|zoho\.com)$",
+    re.IGNORECASE,
+)
 REDIRECT_PATH = re.compile(r"^/(url|redirect|out|link|away|goto|r)/?$", re.IGNORECASE)
 INTRANET_HOSTS = re.compile(
     r"(^|\.)(localhost|local|internal|intranet|intra|lan|corp|home|test|invalid)$|"
@@ -75,6 +83,11 @@ def problem_with(href: str) -> str | None:
         return (
             "points to the clinic's internal network, a staff view or a library proxy, "
             "which patients cannot open"
+        )
+    if SHARED_DOCUMENTS.search(host):
+        return (
+            "points to a shared working document (Google Docs, OneDrive, Dropbox …): patients "
+            "may be asked to log in, read an unreviewed draft, or even change it"
         )
     bare = host.removeprefix("www.")
     if bare in SHORTENERS:
@@ -140,12 +153,20 @@ def check_page(page, context) -> list[Finding]:
                 )
             if not href and not line and page.raw:
                 line = next((n for n, s in enumerate(page.raw.split("\n"), 1) if "]()" in s), 0)
-            fix = (
-                "write the address between the brackets, e.g. [Book a consultation](contact.md)"
-                if not href.strip()
-                else "link to the page itself: open the link, copy the address shown in the "
-                "browser's address bar on the public website, and paste that"
-            )
+            if not href.strip():
+                fix = (
+                    "write the address between the brackets, e.g. [Book a consultation](contact.md)"
+                )
+            elif "working document" in problem:
+                fix = (
+                    "put the finished text on a page of this site (or a PDF in docs/), where it "
+                    "is reviewed like every page, and link to that"
+                )
+            else:
+                fix = (
+                    "link to the page itself: open the link, copy the address shown in the "
+                    "browser's address bar on the public website, and paste that"
+                )
             out.append(Finding(file, line, f"the link “{text}” ({href}) {problem}.", f"{fix}."))
             continue
         plain = re.sub(r"[^\w\s]", "", text.lower()).strip()
