@@ -45,6 +45,24 @@ def result_text(page) -> str:
     return page.locator(RESULT).inner_text().strip()
 
 
+# Answers that send the reader elsewhere, never to a consultation: (their ending, what is
+# wrong when they do not, the fix).
+DOCTOR_FIRST_ANSWER = (
+    ENDS_WITH_DOCTOR_FIRST,
+    "(a sign that something else causes the hair loss) the answer does not send the reader to "
+    "their own doctor first",
+    "end it with 'please see your own doctor or a dermatologist first.', and do not offer a "
+    "consultation with the clinic",
+)
+RULE_ANSWER = (
+    ENDS_WITH_OTHER_WAYS,
+    "(one of the clinic's rules) the answer offers a consultation the clinic would refuse, or "
+    "no next step",
+    "end it with 'Please talk to your own doctor about other ways to help your hair loss.', and "
+    "do not offer a consultation with the clinic",
+)
+
+
 def check_answer(
     text: str, state: str, doctor_first: bool = False, rule: bool = False
 ) -> list[Finding]:
@@ -59,28 +77,11 @@ def check_answer(
                 "never tell readers they are eligible or suitable; only a doctor can decide",
             )
         )
-    if doctor_first:
-        if not ENDS_WITH_DOCTOR_FIRST.search(text) or OFFERS_BOOKING.search(text):
-            problems.append(
-                at(
-                    SCRIPT,
-                    f"with {state} (a sign that something else causes the hair loss) the "
-                    f"answer does not send the reader to their own doctor first: “{text}”",
-                    "end it with 'please see your own doctor or a dermatologist first.', "
-                    "and do not offer a consultation with the clinic",
-                )
-            )
-    elif rule:
-        if not ENDS_WITH_OTHER_WAYS.search(text) or OFFERS_BOOKING.search(text):
-            problems.append(
-                at(
-                    SCRIPT,
-                    f"with {state} (one of the clinic's rules) the answer offers a consultation "
-                    f"the clinic would refuse, or no next step: “{text}”",
-                    "end it with 'Please talk to your own doctor about other ways to help your "
-                    "hair loss.', and do not offer a consultation with the clinic",
-                )
-            )
+    elsewhere = DOCTOR_FIRST_ANSWER if doctor_first else RULE_ANSWER if rule else None
+    if elsewhere:
+        ending, what, fix = elsewhere
+        if not ending.search(text) or OFFERS_BOOKING.search(text):
+            problems.append(at(SCRIPT, f"with {state} {what}: “{text}”", fix))
     elif not ENDS_WITH_NEXT_STEP.search(text):
         problems.append(
             at(
