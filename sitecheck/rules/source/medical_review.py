@@ -231,13 +231,12 @@ def compare(
     `current`: the sentences, when they are not a page's (clinic.yml's medical facts)."""
     if current is None:
         current = sentences(raw, every=is_safety(file))
-    card, shows = {
-        FACTS: ("medical fact", "every page that shows the fact"),
-        "script": ("script text", "every page that runs the script"),
-    }.get(
-        "script" if SCRIPT.match(file) else file,
-        ("safety card", "every page that includes the card"),
-    )
+    if file == FACTS:
+        card, shows = "medical fact", "every page that shows the fact"
+    elif SCRIPT.match(file):
+        card, shows = "script text", "every page that runs the script"
+    else:
+        card, shows = "safety card", "every page that includes the card"
     old = reviewed or []
     matcher = difflib.SequenceMatcher(None, old, [s for _, s in current], autojunk=False)
     out = []
